@@ -1,0 +1,63 @@
+import type { Event } from '../domain/events.js';
+import type { Product } from '../domain/product.js';
+import type { ProductRepository } from '../service-layer/unit-of-work.js';
+
+/**
+ * Products held in memory, tracking those a unit of work has touched (the book's
+ * TrackingRepository) so that they can be committed (checkpointed) or rolled back (reverted).
+ */
+export class InMemoryProductRepository implements ProductRepository {
+  readonly #products = new Map<string, Product>();
+  readonly #byRef = new Map<string, Product>();
+  readonly #seen: Product[] = [];
+  readonly #added: Product[] = [];
+
+  add(product: Product): void {
+    this.#products.set(product.sku, product);
+    this.#see(product);
+    this.#added.push(product);
+  }
+
+  get(sku: string): Product | undefined {
+    const product = this.#products.get(sku);
+    if (product) this.#see(product);
+    return product;
+  }
+
+  getByBatchref(ref: string): Product | undefined {
+    for (const product of this.#seen) if (product.batch(ref)) return product;
+    const product = this.#byRef.get(ref);
+    if (product) this.#see(product);
+    return product;
+  }
+
+  /** Every product, in the order they were first added. */
+  all(): IterableIterator<Product> {
+    return this.#products.values();
+  }
+
+  /** Keeps what the touched products did and moves their new events into `events`. */
+  commitSeen(events: Event[]): void {
+    for (const product of this.#seen) {
+      for (const batch of product.newBatches()) this.#byRef.set(batch.reference, product);
+      for (const event of product.events) events.push(event);
+      product.events.length = 0;
+      product.checkpoint();
+    }
+    this.#seen.length = 0;
+    this.#added.length = 0;
+  }
+
+  /** Undoes what the touched products did since the last commit, and forgets new products. */
+  rollbackSeen(): void {
+    for (const product of this.#seen) product.revert();
+    for (const product of this.#added) this.#products.delete(product.sku);
+    this.#seen.length = 0;
+    this.#added.length = 0;
+  }
+
+  /** A command touches one product or a few: a short list beats a set. */
+  #see(product: Product): void {
+    if (!this.#seen.includes(product)) this.#seen.push(product);
+  }
+}

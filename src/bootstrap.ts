@@ -1,0 +1,22 @@
+import type { Event } from './domain/events.js';
+import { COMMAND_HANDLERS, type EventHandlers, reallocate } from './service-layer/handlers.js';
+import { type ErrorLogger, MessageBus } from './service-layer/message-bus.js';
+import type { UnitOfWork } from './service-layer/unit-of-work.js';
+
+export interface Dependencies {
+  readonly uow: UnitOfWork;
+  /** Told of every event after it is committed: the book's external message bus. */
+  readonly publish?: (event: Event) => void;
+  readonly logError?: ErrorLogger;
+}
+
+/** The one place that wires adapters into the bus (the book's bootstrap.py, minus reflection). */
+export function bootstrap({ uow, publish, logError = () => {} }: Dependencies): MessageBus {
+  const tell = publish ? [(event: Event) => publish(event)] : [];
+  const eventHandlers: EventHandlers = {
+    Allocated: [...tell],
+    Deallocated: [...tell, reallocate],
+    OutOfStock: [...tell],
+  };
+  return new MessageBus(uow, COMMAND_HANDLERS, eventHandlers, logError);
+}

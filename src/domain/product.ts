@@ -1,0 +1,209 @@
+import { InvalidValue } from '../errors.js';
+import { type AllocationSlot, Batch, type OrderLine } from './batch.js';
+import { BatchRanking } from './batch-ranking.js';
+import type { DeallocationReason, Event } from './events.js';
+
+/**
+ * The aggregate: every batch of one SKU, the consistency boundary for allocation.
+ * Changes are journalled so that a unit of work can `revert()` to the last `checkpoint()`.
+ */
+export class Product {
+  events: Event[] = [];
+  readonly #batches: Batch[] = [];
+  readonly #byRef = new Map<string, Batch>();
+  readonly #slots = new Map<string, AllocationSlot>();
+  #displaced: { line: OrderLine; batchref: string }[] = [];
+  #ranking: BatchRanking | undefined;
+  #version: number;
+  readonly #undo: (() => void)[] = [];
+  #versionAtCheckpoint: number;
+  #batchesAtCheckpoint = 0;
+  #eventsAtCheckpoint = 0;
+
+  constructor(
+    readonly sku: string,
+    versionNumber = 0,
+  ) {
+    this.#version = versionNumber;
+    this.#versionAtCheckpoint = versionNumber;
+  }
+
+  get versionNumber(): number {
+    return this.#version;
+  }
+
+  get batches(): readonly Batch[] {
+    return this.#batches;
+  }
+
+  batch(ref: string): Batch | undefined {
+    return this.#byRef.get(ref);
+  }
+
+  /** The batch reference holding this order line, if it is allocated. */
+  allocationFor(orderid: string): string | undefined {
+    return this.#slots.get(orderid)?.batch?.reference;
+  }
+
+  addBatch(ref: string, qty: number, eta: string | null): Batch {
+    checkQuantity(qty, 0);
+    const batch = new Batch(ref, this.sku, qty, eta);
+    this.#batches.push(batch);
+    this.#byRef.set(ref, batch);
+    this.#ranking = undefined;
+    this.#journal(() => {
+      this.#batches.pop();
+      this.#byRef.delete(ref);
+      this.#ranking = undefined;
+    });
+    this.#version += 1;
+    return batch;
+  }
+
+  /**
+   * Allocates the whole line to the preferred batch that can take it and returns its reference.
+   * The same line again is a no-op; a changed qty is an amendment. Out of stock is an event.
+   */
+  allocate(line: OrderLine): string | undefined {
+    this.#checkLine(line);
+    const { orderid, sku, qty } = line;
+    const current = this.#slots.get(orderid);
+    if (current?.line.qty === qty) return current.batch?.reference;
+    if (current) this.#deallocate(current, 'amended');
+    const batch = this.#rank().firstFit(qty);
+    if (batch === undefined) {
+      this.events.push({ type: 'OutOfStock', orderid, sku, qty });
+      if (current) this.#version += 1;
+      return undefined;
+    }
+    this.#place(batch, line);
+    this.events.push({ type: 'Allocated', orderid, sku, qty, batchref: batch.reference });
+    this.#version += 1;
+    return batch.reference;
+  }
+
+  /** Sets a batch's quantity; what no longer fits is deallocated, latest first. */
+  changeBatchQuantity(ref: string, qty: number): void {
+    checkQuantity(qty, 0);
+    const batch = this.#byRef.get(ref);
+    if (batch === undefined) throw new InvalidValue(`Batch ${ref} is not a ${this.sku} batch`);
+    const previous = batch.purchasedQuantity;
+    batch.purchasedQuantity = qty;
+    this.#ranking?.update(batch);
+    this.#journal(() => {
+      batch.purchasedQuantity = previous;
+      this.#ranking?.update(batch);
+    });
+    this.#shrinkToFit(batch);
+    this.#version += 1;
+  }
+
+  /**
+   * Puts back an allocation an earlier run made, without the capacity rule; a line whose batch
+   * is gone waits for `reconcile()`. Until then a batch may hold more than it has.
+   */
+  restore(line: OrderLine, batchref: string): void {
+    this.#checkLine(line);
+    if (this.#slots.has(line.orderid)) {
+      throw new InvalidValue(`Order line ${line.orderid}/${line.sku} is already allocated`);
+    }
+    const batch = this.#byRef.get(batchref);
+    if (batch) {
+      this.#place(batch, line);
+    } else {
+      this.#displaced.push({ line, batchref });
+      this.#journal(() => this.#displaced.pop());
+    }
+    this.#version += 1;
+  }
+
+  /** Deallocates, latest first, what no batch can hold any more; the bus reallocates it. */
+  reconcile(): void {
+    const before = this.events.length;
+    for (const batch of this.#batches) this.#shrinkToFit(batch);
+    const displaced = this.#displaced;
+    this.#displaced = [];
+    this.#journal(() => {
+      this.#displaced = displaced;
+    });
+    for (const { line, batchref } of displaced) {
+      const { orderid, sku, qty } = line;
+      this.events.push({ type: 'Deallocated', orderid, sku, qty, batchref, reason: 'batch-gone' });
+    }
+    if (this.events.length > before) this.#version += 1;
+  }
+
+  /** The batches added since the last checkpoint. */
+  newBatches(): readonly Batch[] {
+    const count = this.#batchesAtCheckpoint;
+    return count === this.#batches.length ? [] : this.#batches.slice(count);
+  }
+
+  /** Forgets the journal: what was done since the last checkpoint stays. */
+  checkpoint(): void {
+    this.#undo.length = 0;
+    this.#batchesAtCheckpoint = this.#batches.length;
+    this.#versionAtCheckpoint = this.#version;
+    this.#eventsAtCheckpoint = this.events.length;
+  }
+
+  /** Undoes everything since the last checkpoint, events included. */
+  revert(): void {
+    for (let i = this.#undo.length - 1; i >= 0; i--) this.#undo[i]?.();
+    this.#undo.length = 0;
+    this.#version = this.#versionAtCheckpoint;
+    this.events.length = Math.min(this.events.length, this.#eventsAtCheckpoint);
+  }
+
+  #shrinkToFit(batch: Batch): void {
+    for (let slot = batch.latest(); slot && batch.availableQuantity < 0; slot = batch.latest()) {
+      this.#deallocate(slot, 'over-allocated');
+    }
+  }
+
+  #place(batch: Batch, line: OrderLine): void {
+    const slot = batch.allocate(line);
+    this.#slots.set(line.orderid, slot);
+    this.#ranking?.update(batch);
+    this.#journal(() => {
+      batch.deallocate(slot);
+      this.#slots.delete(line.orderid);
+      this.#ranking?.update(batch);
+    });
+  }
+
+  #deallocate(slot: AllocationSlot, reason: DeallocationReason): void {
+    const batch = slot.batch as Batch;
+    const { orderid, sku, qty } = slot.line;
+    batch.deallocate(slot);
+    this.#slots.delete(orderid);
+    this.#ranking?.update(batch);
+    this.#journal(() => {
+      batch.reinstate(slot);
+      this.#slots.set(orderid, slot);
+      this.#ranking?.update(batch);
+    });
+    this.events.push({ type: 'Deallocated', orderid, sku, qty, batchref: batch.reference, reason });
+  }
+
+  #rank(): BatchRanking {
+    this.#ranking ??= new BatchRanking(this.#batches);
+    return this.#ranking;
+  }
+
+  #journal(undo: () => void): void {
+    this.#undo.push(undo);
+  }
+
+  #checkLine(line: OrderLine): void {
+    if (line.sku !== this.sku)
+      throw new InvalidValue(`Line ${line.orderid} is not for ${this.sku}`);
+    checkQuantity(line.qty, 1);
+  }
+}
+
+function checkQuantity(qty: number, min: number): void {
+  if (!Number.isSafeInteger(qty) || qty < min) {
+    throw new InvalidValue(`Quantity ${qty} is not a whole number of at least ${min}`);
+  }
+}

@@ -1,0 +1,57 @@
+import type { Command } from '../domain/commands.js';
+import type { Event } from '../domain/events.js';
+import type { CommandHandlers, EventHandlers } from './handlers.js';
+import type { UnitOfWork } from './unit-of-work.js';
+
+export type Message = Command | Event;
+
+/** Where a failing event handler is reported; it does not stop the others. */
+export type ErrorLogger = (message: string, error: unknown) => void;
+
+type AnyCommandHandler = (command: Command, uow: UnitOfWork) => unknown;
+type AnyEventHandler = (event: Event, uow: UnitOfWork) => void;
+
+/**
+ * The book's messagebus.py: runs a command, then every event its unit of work collected, and
+ * the events those produced, until the queue is empty. A failing command raises to the caller.
+ */
+export class MessageBus {
+  constructor(
+    readonly uow: UnitOfWork,
+    private readonly commandHandlers: CommandHandlers,
+    private readonly eventHandlers: EventHandlers,
+    private readonly logError: ErrorLogger,
+  ) {}
+
+  /** Handles a message and what follows from it; returns what a command's handler returned. */
+  handle(message: Message): unknown {
+    const queue: Message[] = [message];
+    let result: unknown;
+    for (let i = 0; i < queue.length; i++) {
+      const next = queue[i] as Message;
+      if (next.type in this.commandHandlers) {
+        const outcome = this.#handleCommand(next as Command);
+        if (i === 0) result = outcome;
+      } else {
+        this.#handleEvent(next as Event);
+      }
+      for (const event of this.uow.collectNewEvents()) queue.push(event);
+    }
+    return result;
+  }
+
+  #handleCommand(command: Command): unknown {
+    const handler = this.commandHandlers[command.type] as AnyCommandHandler;
+    return handler(command, this.uow);
+  }
+
+  #handleEvent(event: Event): void {
+    for (const handler of this.eventHandlers[event.type] as AnyEventHandler[]) {
+      try {
+        handler(event, this.uow);
+      } catch (error) {
+        this.logError(`handling ${event.type} for ${event.orderid}/${event.sku} failed`, error);
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { InMemoryUnitOfWork } from '../../src/adapters/in-memory-unit-of-work.js';
+import type { Allocate } from '../../src/domain/commands.js';
+import { Product } from '../../src/domain/product.js';
+import { COMMAND_HANDLERS, reallocate } from '../../src/service-layer/handlers.js';
+import { MessageBus } from '../../src/service-layer/message-bus.js';
+import { inTransaction } from '../../src/service-layer/unit-of-work.js';
+import { allocate, createBatch, reconcile, restore, testBus } from '../support/bus.js';
+
+function busWithFailingAllocate() {
+  const uow = new InMemoryUnitOfWork();
+  const failAfterAllocating = (command: Allocate) =>
+    inTransaction(uow, () => {
+      uow.products.get(command.sku)?.allocate(command);
+      throw new Error('disk on fire');
+    });
+  const handlers = { ...COMMAND_HANDLERS, Allocate: failAfterAllocating };
+  const noEvents = { Allocated: [], Deallocated: [], OutOfStock: [] };
+  return { uow, bus: new MessageBus(uow, handlers, noEvents, () => {}) };
+}
+
+describe('the unit of work', () => {
+  it('rolls back a failing command and raises its error to the caller', () => {
+    const { bus, uow } = busWithFailingAllocate();
+    bus.handle(createBatch('b1', 'SHINY-KETTLE', 10));
+
+    expect(() => bus.handle(allocate('o1', 'SHINY-KETTLE', 4))).toThrow('disk on fire');
+
+    const product = uow.products.get('SHINY-KETTLE');
+    expect(product?.batch('b1')?.availableQuantity).toBe(10);
+    expect(product?.events).toEqual([]);
+    expect(product?.versionNumber).toBe(1);
+  });
+
+  it('forgets a product created by a command that did not commit', () => {
+    const { uow } = testBus();
+
+    inTransaction(uow, () => uow.products.add(new Product('SHINY-KETTLE')));
+
+    expect([...uow.products.all()]).toEqual([]);
+  });
+
+  it('keeps committed work when rolled back afterwards', () => {
+    const { bus, uow } = testBus();
+    bus.handle(createBatch('b1', 'SHINY-KETTLE', 10));
+
+    uow.rollback();
+
+    expect(uow.products.get('SHINY-KETTLE')?.batches).toHaveLength(1);
+  });
+});
+
+describe('the message bus', () => {
+  it('logs a failing event handler and goes on with the others', () => {
+    const uow = new InMemoryUnitOfWork();
+    const seen: string[] = [];
+    const logged: unknown[] = [];
+    const handlers = {
+      Allocated: [
+        () => {
+          throw new Error('mail server down');
+        },
+        () => void seen.push('second handler ran'),
+      ],
+      Deallocated: [reallocate],
+      OutOfStock: [],
+    };
+    const bus = new MessageBus(uow, COMMAND_HANDLERS, handlers, (_m, e) => logged.push(e));
+    bus.handle(createBatch('b1', 'SHINY-KETTLE', 10));
+
+    const ref = bus.handle(allocate('o1', 'SHINY-KETTLE', 1));
+
+    expect(ref).toBe('b1');
+    expect(seen).toEqual(['second handler ran']);
+    expect(logged).toHaveLength(1);
+  });
+});
+
+describe('restoring earlier allocations', () => {
+  it('puts lines back on their batch and keeps them there when they fit', () => {
+    const { bus, uow, published } = testBus();
+    bus.handle(createBatch('later', 'RETRO-CLOCK', 10, '2026-12-01'));
+    bus.handle(createBatch('warehouse', 'RETRO-CLOCK', 10));
+
+    bus.handle(restore('o1', 'RETRO-CLOCK', 4, 'later'));
+    bus.handle(reconcile('RETRO-CLOCK'));
+
+    expect(uow.products.get('RETRO-CLOCK')?.allocationFor('o1')).toBe('later');
+    expect(published).toEqual([]);
+  });
+
+  it('moves the latest rows off a batch that shrank, until it fits, then reallocates them', () => {
+    const { bus, uow } = testBus();
+    bus.handle(createBatch('b1', 'RETRO-CLOCK', 50));
+    bus.handle(createBatch('b2', 'RETRO-CLOCK', 100, '2026-12-01'));
+    for (const [orderid, qty] of [
+      ['r1', 30],
+      ['r2', 30],
+      ['r3', 10],
+    ] as const) {
+      bus.handle(restore(orderid, 'RETRO-CLOCK', qty, 'b1'));
+    }
+
+    bus.handle(reconcile('RETRO-CLOCK'));
+
+    const product = uow.products.get('RETRO-CLOCK');
+    // r3 then r2 leave b1 (70 > 50, then 60 > 50); r3 fits in the 20 now free, r2 does not.
+    expect(['r1', 'r2', 'r3'].map((o) => product?.allocationFor(o))).toEqual(['b1', 'b2', 'b1']);
+  });
+
+  it('reallocates a line whose batch is gone', () => {
+    const { bus, uow, published } = testBus();
+    bus.handle(createBatch('b2', 'RETRO-CLOCK', 100));
+    bus.handle(restore('o1', 'RETRO-CLOCK', 5, 'b1'));
+
+    bus.handle(reconcile('RETRO-CLOCK'));
+
+    expect(uow.products.get('RETRO-CLOCK')?.allocationFor('o1')).toBe('b2');
+    expect(published.map((e) => e.type)).toEqual(['Deallocated', 'Allocated']);
+  });
+
+  it('raises a typed error for a line whose sku has no batches', () => {
+    const { bus } = testBus();
+
+    expect(() => bus.handle(restore('o1', 'GONE-SKU', 5, 'b1'))).toThrow('Invalid sku GONE-SKU');
+  });
+});
