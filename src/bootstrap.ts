@@ -1,3 +1,7 @@
+import { CsvUnitOfWork } from './adapters/csv-unit-of-work.js';
+
+export type { UnallocatedLine } from './adapters/csv-unit-of-work.js';
+
 import type { Event } from './domain/events.js';
 import { COMMAND_HANDLERS, type EventHandlers, reallocate } from './service-layer/handlers.js';
 import { type ErrorLogger, MessageBus } from './service-layer/message-bus.js';
@@ -19,4 +23,13 @@ export function bootstrap({ uow, publish, logError = () => {} }: Dependencies): 
     OutOfStock: [...tell],
   };
   return new MessageBus(uow, COMMAND_HANDLERS, eventHandlers, logError);
+}
+
+/** Opens a folder of spreadsheets as a unit of work (locked and read) and wires a bus to it. */
+export async function bootstrapFolder(
+  folder: string,
+  options: { waitSeconds: number } & Omit<Dependencies, 'uow'>,
+) {
+  const uow = await CsvUnitOfWork.open(folder, options);
+  return { uow, bus: bootstrap({ ...options, uow }) };
 }

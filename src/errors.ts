@@ -66,13 +66,18 @@ export interface InputProblem {
   readonly message: string;
 }
 
+/** `file:line: message`, or `file: message` for what concerns a whole file (line 0). */
+export function formatProblem({ file, line, message }: InputProblem): string {
+  return line > 0 ? `${file}:${line}: ${message}` : `${file}: ${message}`;
+}
+
 /** The input folder cannot be used: every problem found, in file and line order. */
 export class InputError extends AllocationError {
   constructor(readonly problems: readonly InputProblem[]) {
     const first = problems[0];
     super(
       'INPUT_ERROR',
-      first ? `${first.file}:${first.line}: ${first.message}` : 'invalid input',
+      first ? formatProblem(first) : 'invalid input',
       first ? { file: first.file, line: first.line } : {},
     );
   }

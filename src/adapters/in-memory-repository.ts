@@ -31,6 +31,11 @@ export class InMemoryProductRepository implements ProductRepository {
     return product;
   }
 
+  /** A product, without tracking it: for reading committed state. */
+  peek(sku: string): Product | undefined {
+    return this.#products.get(sku);
+  }
+
   /** Every product, in the order they were first added. */
   all(): IterableIterator<Product> {
     return this.#products.values();

@@ -7,14 +7,18 @@ export interface OrderLine {
   readonly qty: number;
 }
 
+let allocationsMade = 0;
+
 /**
  * One allocation: a line in a batch, linked to its neighbours in the order allocations were
  * made. An unlinked slot keeps its neighbours, so that undoing removals in reverse order puts
- * every slot back in its place (Knuth's dancing links).
+ * every slot back in its place (Knuth's dancing links). `seq` orders all allocations, across
+ * batches and products, by when they were made.
  */
 export class AllocationSlot {
   prev: AllocationSlot = this;
   next: AllocationSlot = this;
+  readonly seq = allocationsMade++;
 
   constructor(
     readonly line: OrderLine,
@@ -83,7 +87,12 @@ export class Batch {
 
   /** The allocated lines, oldest first. */
   *allocations(): IterableIterator<OrderLine> {
-    for (let slot = this.#ring.next; slot !== this.#ring; slot = slot.next) yield slot.line;
+    for (const slot of this.slots()) yield slot.line;
+  }
+
+  /** The allocations themselves, oldest first. */
+  *slots(): IterableIterator<AllocationSlot> {
+    for (let slot = this.#ring.next; slot !== this.#ring; slot = slot.next) yield slot;
   }
 }
 

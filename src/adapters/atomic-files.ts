@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Temp files are named `<target>.tmp-<pid>-<random>` in the target's folder. */
+const TEMP = /\.tmp-\d+-[0-9a-f]{8}$/;
+
+/** A new version of a file, written in full and flushed, waiting for its rename. */
+export interface StagedFile {
+  readonly target: string;
+  readonly temp: string;
+}
+
+/**
+ * Writes `data` to a temp file beside `target`, with the target's permissions if it exists,
+ * flushed to disk and checked for its full size (a disk that fills up may accept only part).
+ */
+export async function stageFile(target: string, data: string): Promise<StagedFile> {
+  const temp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const existing = await stat(target).catch(() => undefined);
+  const mode = existing ? existing.mode & 0o7777 : 0o666;
+  const bytes = Buffer.from(data, 'utf8');
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+    const written = (await handle.stat()).size;
+    if (written !== bytes.length) throw new Error(`wrote ${written} of ${bytes.length} bytes`);
+    if (existing) await handle.chmod(mode);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+  await handle.close();
+  return { target, temp };
+}
+
+/** Renames each staged file over its target, in order, then flushes the folder itself. */
+export async function commitFiles(staged: readonly StagedFile[]): Promise<void> {
+  for (const file of staged) await rename(file.temp, file.target);
+  const folders = new Set(staged.map((file) => dirname(file.target)));
+  for (const folder of folders) await syncFolder(folder);
+}
+
+/** Removes staged files that will not be committed. */
+export async function discardFiles(staged: readonly StagedFile[]): Promise<void> {
+  await Promise.all(staged.map((file) => unlink(file.temp).catch(() => {})));
+}
+
+/** Removes temp files a killed run left beside `targets` (call it while holding the lock). */
+export async function removeStaleTemps(folder: string, targets: readonly string[]): Promise<void> {
+  const names = new Set(targets.map((t) => basename(t)));
+  const entries = await readdir(folder).catch(() => []);
+  const stale = entries.filter((e) => TEMP.test(e) && names.has(e.replace(TEMP, '')));
+  await Promise.all(stale.map((e) => unlink(join(folder, e)).catch(() => {})));
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,182 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { AllocationSlot } from '../domain/batch.js';
+import type { Event } from '../domain/events.js';
+import { FolderBusy, InputError, IoFailure } from '../errors.js';
+import type { UnitOfWork } from '../service-layer/unit-of-work.js';
+import {
+  commitFiles,
+  discardFiles,
+  removeStaleTemps,
+  type StagedFile,
+  stageFile,
+} from './atomic-files.js';
+import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
+import { type FolderLock, lockFolder } from './folder-lock.js';
+import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+
+export type UnallocatedReason = 'out-of-stock' | 'unknown-sku';
+export interface UnallocatedLine {
+  readonly orderid: string;
+  readonly sku: string;
+  readonly qty: number;
+  readonly reason: UnallocatedReason;
+}
+
+const OUTPUTS = [FILES.availability, FILES.unallocated, FILES.allocations] as const;
+
+/**
+ * The book's CSV unit of work, made safe: the folder is locked and read once when opened;
+ * commands commit and roll back in memory; `save()` writes every output once, atomically, with
+ * allocations.csv renamed last as the commit point, and only if no input changed meanwhile.
+ */
+export class CsvUnitOfWork implements UnitOfWork {
+  readonly #memory = new InMemoryUnitOfWork();
+
+  private constructor(
+    readonly folder: string,
+    readonly input: FolderInput,
+    private readonly lock: FolderLock,
+  ) {}
+
+  static async open(
+    folder: string,
+    { waitSeconds }: { waitSeconds: number },
+  ): Promise<CsvUnitOfWork> {
+    await checkIsFolder(folder);
+    const lock = await lockFolder(folder, waitSeconds);
+    try {
+      await removeStaleTemps(folder, OUTPUTS);
+      return new CsvUnitOfWork(folder, await readFolder(folder), lock);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  get products() {
+    return this.#memory.products;
+  }
+
+  commit(): void {
+    this.#memory.commit();
+  }
+
+  rollback(): void {
+    this.#memory.rollback();
+  }
+
+  collectNewEvents(): Event[] {
+    return this.#memory.collectNewEvents();
+  }
+
+  /** Every allocation now held, in the order made: earlier runs' rows first, in their order. */
+  allocationRows(): string[][] {
+    const bySeq: AllocationSlot[] = [];
+    for (const product of this.products.all()) {
+      for (const batch of product.batches) for (const slot of batch.slots()) bySeq[slot.seq] = slot;
+    }
+    const rows: string[][] = [];
+    for (const slot of bySeq) {
+      if (slot)
+        rows.push([
+          slot.line.orderid,
+          slot.line.sku,
+          String(slot.line.qty),
+          slot.batch?.reference ?? '',
+        ]);
+    }
+    return rows;
+  }
+
+  /** Of the lines reported unallocated, those still unallocated now: once each, last report. */
+  stillUnallocated(reported: readonly UnallocatedLine[]): UnallocatedLine[] {
+    const latest = new Map<string, UnallocatedLine>();
+    for (const line of reported) {
+      if (this.products.peek(line.sku)?.allocationFor(line.orderid) !== undefined) continue;
+      latest.set(`${line.sku.length}:${line.sku}${line.orderid}`, line);
+    }
+    return [...latest.values()];
+  }
+
+  /** One row per batch, in batches.csv order: the read model an analyst opens first. */
+  availabilityRows(): string[][] {
+    return this.input.batches.map(({ ref, sku }) => {
+      const batch = this.products.peek(sku)?.batch(ref);
+      const [qty, allocated] = [batch?.purchasedQuantity ?? 0, batch?.allocatedQuantity ?? 0];
+      return [ref, sku, batch?.eta ?? '', String(qty), String(allocated), String(qty - allocated)];
+    });
+  }
+
+  /** Writes the outputs, all or nothing as far as allocations.csv is concerned. */
+  async save(unallocated: readonly UnallocatedLine[]): Promise<void> {
+    const contents = {
+      [FILES.availability]: csv(
+        ['ref', 'sku', 'eta', 'qty', 'allocated', 'available'],
+        this.availabilityRows(),
+      ),
+      [FILES.unallocated]: csv(
+        ['orderid', 'sku', 'qty', 'reason'],
+        unallocated.map((u) => [u.orderid, u.sku, String(u.qty), u.reason]),
+      ),
+      [FILES.allocations]: csv(['orderid', 'sku', 'qty', 'batchref'], this.allocationRows()),
+    };
+    const staged: StagedFile[] = [];
+    try {
+      for (const name of OUTPUTS)
+        staged.push(await stageFile(join(this.folder, name), contents[name]));
+      await this.#checkUnchanged();
+      await commitFiles(staged);
+    } catch (error) {
+      await discardFiles(staged);
+      throw asRunError(error, this.folder);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.lock.release();
+  }
+
+  async #checkUnchanged(): Promise<void> {
+    this.lock.check();
+    for (const before of this.input.fingerprints) {
+      const now = await fingerprint(before.path);
+      if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
+        throw new FolderBusy(
+          `${before.path} changed while this run was working; nothing was written`,
+        );
+      }
+    }
+  }
+}
+
+function csv(header: string[], rows: string[][]): string {
+  return stringify([header, ...rows], { record_delimiter: '\n' });
+}
+
+async function fingerprint(path: string): Promise<Omit<Fingerprint, 'path'>> {
+  const s = await stat(path).catch(() => undefined);
+  return s ? { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino } : { size: -1, mtimeMs: 0, ino: 0 };
+}
+
+async function checkIsFolder(folder: string): Promise<void> {
+  const s = await stat(folder).catch(() => undefined);
+  if (!s?.isDirectory()) {
+    throw new InputError([
+      { file: folder, line: 0, message: s ? 'is not a folder' : 'no such folder' },
+    ]);
+  }
+}
+
+function asRunError(error: unknown, folder: string): unknown {
+  if (error instanceof FolderBusy || error instanceof IoFailure) return error;
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code === undefined) return error;
+  const where = path ?? folder;
+  return new IoFailure(
+    `${where}: cannot write (${code}); nothing was written`,
+    { file: where },
+    { cause: error },
+  );
+}

@@ -1,0 +1,44 @@
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+
+/** What a person should hear when the bytes are not a text file at all. */
+export class NotText extends Error {}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((byte, i) => bytes[i] === byte);
+}
+
+/**
+ * Decodes a spreadsheet export: UTF-8 with or without a byte-order mark, UTF-16 with one
+ * (Excel's "Unicode text"), and otherwise Windows-1252, which is what Excel writes on Western
+ * Windows; bytes that are not valid UTF-8 are never shown as mojibake. Line ends become `\n`.
+ */
+export function decodeSpreadsheet(bytes: Buffer): string {
+  return normaliseLineEnds(decode(bytes));
+}
+
+function decode(bytes: Buffer): string {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return utf8(bytes.subarray(3));
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (startsWith(bytes, ZIP)) {
+    throw new NotText('is a zip file (an Excel .xlsx workbook?), not CSV: save it as CSV first');
+  }
+  if (startsWith(bytes, OLE2)) {
+    throw new NotText('is an Excel .xls workbook, not CSV: save it as CSV first');
+  }
+  if (bytes.indexOf(0) !== -1) throw new NotText('holds binary data, not CSV text');
+  return isUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'windows-1252');
+}
+
+function utf8(bytes: Buffer): string {
+  if (!isUtf8(bytes)) throw new NotText('starts with a UTF-8 byte-order mark but is not UTF-8');
+  return bytes.toString('utf8');
+}
+
+function normaliseLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}

@@ -1,0 +1,41 @@
+import { CommanderError } from 'commander';
+import { FolderBusy, formatProblem, InputError, IoFailure } from '../errors.js';
+
+/** The contract's exit codes. */
+export const EXIT = {
+  allAllocated: 0,
+  someUnallocated: 1,
+  usageOrInput: 2,
+  internal: 70,
+  io: 74,
+  busy: 75,
+} as const;
+
+/** How many input problems are listed before the rest are only counted. */
+const LISTED = 20;
+
+/** The one place that turns an error into what the user reads and the exit code. */
+export function reportError(error: unknown, write: (text: string) => void): number {
+  if (error instanceof CommanderError) {
+    const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+    return ok ? EXIT.allAllocated : EXIT.usageOrInput;
+  }
+  if (error instanceof InputError) {
+    const { problems } = error;
+    for (const problem of problems.slice(0, LISTED)) write(`${formatProblem(problem)}\n`);
+    if (problems.length > LISTED) write(`... and ${problems.length - LISTED} more problems\n`);
+    write(`allocate-from-csv: invalid input; nothing was written\n`);
+    return EXIT.usageOrInput;
+  }
+  if (error instanceof IoFailure) {
+    write(`allocate-from-csv: ${error.message}\n`);
+    return EXIT.io;
+  }
+  if (error instanceof FolderBusy) {
+    write(`allocate-from-csv: ${error.message}; nothing was written, try again later\n`);
+    return EXIT.busy;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  write(`allocate-from-csv: internal error, nothing was written; please report this:\n${detail}\n`);
+  return EXIT.internal;
+}

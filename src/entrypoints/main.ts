@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { allocateFolder } from './allocate-folder.js';
+import { EXIT, reportError } from './exit-codes.js';
+import { printSummary } from './summary.js';
+
+/** Where the program writes: the process's streams, or a test's buffers. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+const { version } = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+);
+
+function seconds(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(parsed)) {
+    throw new InvalidArgumentError('expected a number of seconds, such as 10 or 0.5');
+  }
+  return parsed;
+}
+
+function program(io: Io): Command {
+  return new Command('allocate-from-csv')
+    .description('Allocate every order line in a folder of CSV files to a batch of stock.')
+    .argument('<folder>', 'folder holding batches.csv, orders.csv and allocations.csv')
+    .option('--dry-run', 'do everything but write; same exit code as a real run', false)
+    .option('--json', 'print the summary as one JSON object on stdout', false)
+    .option('--quiet', 'no summary on stderr (errors still print)', false)
+    .addOption(
+      new Option('--wait <seconds>', 'how long to wait for another run on the folder')
+        .argParser(seconds)
+        .default(10),
+    )
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run allocate-from-csv --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+}
+
+/** The command-line program: returns the exit code, never exits the process itself. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    const cli = program(io);
+    await cli.parseAsync([...argv], { from: 'user' });
+    const [folder] = cli.args as [string];
+    const options = cli.opts<{ dryRun: boolean; json: boolean; quiet: boolean; wait: number }>();
+    const summary = await allocateFolder(folder, {
+      dryRun: options.dryRun,
+      waitSeconds: options.wait,
+      onWarning: (warning) => io.stderr(`warning: ${warning}\n`),
+      logError: (message, error) => io.stderr(`allocate-from-csv: ${message}: ${String(error)}\n`),
+    });
+    const unallocated = summary.unallocated.outOfStock + summary.unallocated.unknownSku;
+    const code = unallocated > 0 ? EXIT.someUnallocated : EXIT.allAllocated;
+    if (options.json) io.stdout(`${JSON.stringify({ ...summary, exitCode: code })}\n`);
+    if (!options.quiet) printSummary(summary, io.stderr);
+    return code;
+  } catch (error) {
+    return reportError(error, io.stderr);
+  }
+}

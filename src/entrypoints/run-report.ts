@@ -1,0 +1,75 @@
+import type { UnallocatedLine } from '../bootstrap.js';
+import type { Event } from '../domain/events.js';
+
+/** What a run did, for the summary: counted from the events its commands produced. */
+export interface Summary {
+  folder: string;
+  dryRun: boolean;
+  linesRead: number;
+  allocated: number;
+  alreadyAllocated: number;
+  amended: number;
+  reallocated: number;
+  unallocated: { outOfStock: number; unknownSku: number };
+  warnings: number;
+  seconds: number;
+}
+
+type Phase = 'restore' | 'orders';
+
+/**
+ * Listens to every committed event (the bus's `publish`) and to the outcomes the entrypoint
+ * sees, and keeps the counts and the lines reported unallocated, oldest report first.
+ */
+export class RunReport {
+  phase: Phase = 'restore';
+  events = 0;
+  allocated = 0;
+  alreadyAllocated = 0;
+  amended = 0;
+  reallocated = 0;
+  readonly reported: UnallocatedLine[] = [];
+  readonly #log: Event[] | undefined;
+  #amending = false;
+
+  constructor({ keepEvents }: { keepEvents: boolean }) {
+    this.#log = keepEvents ? [] : undefined;
+  }
+
+  /** The events of the run, in order, when asked to keep them. */
+  get log(): readonly Event[] {
+    return this.#log ?? [];
+  }
+
+  readonly publish = (event: Event): void => {
+    this.events += 1;
+    this.#log?.push(event);
+    if (event.type === 'Allocated') {
+      if (this.#amending) this.#amending = false;
+      else if (this.phase === 'restore') this.reallocated += 1;
+      else this.allocated += 1;
+    } else if (event.type === 'Deallocated') {
+      if (event.reason === 'amended') {
+        this.amended += 1;
+        this.#amending = true;
+      }
+    } else {
+      this.#amending = false;
+      this.reported.push({
+        orderid: event.orderid,
+        sku: event.sku,
+        qty: event.qty,
+        reason: 'out-of-stock',
+      });
+    }
+  };
+
+  unknownSku(line: { orderid: string; sku: string; qty: number }): void {
+    this.reported.push({
+      orderid: line.orderid,
+      sku: line.sku,
+      qty: line.qty,
+      reason: 'unknown-sku',
+    });
+  }
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { copyOfFixture, csvOf, entries, folderWith, read, runCli } from '../support/cli.js';
+
+const BATCHES = csvOf(
+  'ref,sku,qty,eta',
+  'b1,sku1,100,',
+  'b2,sku2,100,2011-01-01',
+  'b3,sku2,100,2011-01-02',
+);
+
+describe("allocate-from-csv, the book's cases", () => {
+  it('allocates each line to the preferred batch', async () => {
+    const dir = folderWith({
+      'batches.csv': BATCHES,
+      'orders.csv': csvOf('orderid,sku,qty', 'o,sku1,3', 'o,sku2,12'),
+    });
+
+    const { code } = await runCli([dir]);
+
+    expect(code).toBe(0);
+    expect(read(dir, 'allocations.csv')).toBe(
+      csvOf('orderid,sku,qty,batchref', 'o,sku1,3,b1', 'o,sku2,12,b2'),
+    );
+  });
+
+  it('keeps existing allocations first and appends new ones after', async () => {
+    const dir = folderWith({
+      'batches.csv': csvOf('ref,sku,qty,eta', 'b1,sku1,10,', 'b2,sku1,100,2011-01-01'),
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,sku1,10', 'o2,sku1,7'),
+      'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o1,sku1,10,b1'),
+    });
+
+    const { code } = await runCli([dir]);
+
+    expect(code).toBe(0);
+    expect(read(dir, 'allocations.csv')).toBe(
+      csvOf('orderid,sku,qty,batchref', 'o1,sku1,10,b1', 'o2,sku1,7,b2'),
+    );
+  });
+});
+
+describe('allocate-from-csv, runs and outcomes', () => {
+  it('changes nothing when run again on the same folder', async () => {
+    const dir = copyOfFixture('demo');
+    await runCli([dir]);
+    const first = ['allocations.csv', 'unallocated.csv', 'availability.csv'].map((f) =>
+      read(dir, f),
+    );
+
+    const { stderr } = await runCli([dir]);
+
+    expect(
+      ['allocations.csv', 'unallocated.csv', 'availability.csv'].map((f) => read(dir, f)),
+    ).toEqual(first);
+    expect(stderr).toMatch(/already allocated\s+7/);
+  });
+
+  it('exits 0 when a re-run leaves everything allocated', async () => {
+    const dir = folderWith({
+      'batches.csv': BATCHES,
+      'orders.csv': csvOf('orderid,sku,qty', 'o,sku1,3'),
+    });
+    await runCli([dir]);
+
+    const { code } = await runCli([dir]);
+
+    expect(code).toBe(0);
+    expect(read(dir, 'allocations.csv')).toBe(csvOf('orderid,sku,qty,batchref', 'o,sku1,3,b1'));
+  });
+
+  it('exits 1 and lists out-of-stock and unknown-sku lines in unallocated.csv', async () => {
+    const orders = csvOf('orderid,sku,qty', 'o1,sku1,101', 'o2,NO-SUCH-SKU,1', 'o3,sku1,5');
+    const dir = folderWith({ 'batches.csv': BATCHES, 'orders.csv': orders });
+
+    const { code } = await runCli([dir]);
+
+    expect(code).toBe(1);
+    expect(read(dir, 'unallocated.csv')).toBe(
+      csvOf('orderid,sku,qty,reason', 'o1,sku1,101,out-of-stock', 'o2,NO-SUCH-SKU,1,unknown-sku'),
+    );
+    expect(read(dir, 'allocations.csv')).toBe(csvOf('orderid,sku,qty,batchref', 'o3,sku1,5,b1'));
+  });
+
+  it('moves the latest allocation off a batch whose qty was lowered', async () => {
+    const dir = folderWith({
+      'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,', 'b2,CLOCK,10,2027-01-01'),
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,6', 'o2,CLOCK,4'),
+      'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o1,CLOCK,6,b1', 'o2,CLOCK,4,b1'),
+    });
+    await runCli([dir]);
+    const lowered = csvOf('ref,sku,qty,eta', 'b1,CLOCK,7,', 'b2,CLOCK,10,2027-01-01');
+    await import('node:fs').then((fs) => fs.writeFileSync(`${dir}/batches.csv`, lowered));
+
+    const { code, stderr } = await runCli([dir]);
+
+    expect(code).toBe(0);
+    expect(read(dir, 'allocations.csv')).toBe(
+      csvOf('orderid,sku,qty,batchref', 'o1,CLOCK,6,b1', 'o2,CLOCK,4,b2'),
+    );
+    expect(stderr).toMatch(/reallocated\s+1/);
+  });
+
+  it('writes nothing on --dry-run and exits as the real run would', async () => {
+    const dir = folderWith({
+      'batches.csv': BATCHES,
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,sku1,101'),
+    });
+
+    const dry = await runCli(['--dry-run', dir]);
+
+    expect(dry.code).toBe(1);
+    expect(entries(dir)).toEqual(['batches.csv', 'orders.csv']);
+    expect(dry.stderr).toMatch(/dry run, nothing written/);
+    expect((await runCli([dir])).code).toBe(1);
+  });
+
+  it('prints one JSON object on stdout with --json, and nothing else there', async () => {
+    const dir = folderWith({
+      'batches.csv': BATCHES,
+      'orders.csv': csvOf('orderid,sku,qty', 'o,sku1,3', 'o,sku2,500'),
+    });
+
+    const { stdout, code } = await runCli(['--json', '--quiet', dir]);
+
+    expect(code).toBe(1);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      linesRead: 2,
+      allocated: 1,
+      unallocated: { outOfStock: 1 },
+      exitCode: 1,
+    });
+  });
+
+  it('prints nothing on stdout and no summary with --quiet', async () => {
+    const dir = folderWith({
+      'batches.csv': BATCHES,
+      'orders.csv': csvOf('orderid,sku,qty', 'o,sku1,3'),
+    });
+
+    const { stdout, stderr, code } = await runCli(['--quiet', dir]);
+
+    expect([stdout, stderr, code]).toEqual(['', '', 0]);
+  });
+
+  it('leaves no temp or lock files behind', async () => {
+    const dir = folderWith({
+      'batches.csv': BATCHES,
+      'orders.csv': csvOf('orderid,sku,qty', 'o,sku1,3'),
+    });
+
+    await runCli([dir]);
+
+    expect(entries(dir)).toEqual([
+      'allocations.csv',
+      'availability.csv',
+      'batches.csv',
+      'orders.csv',
+      'unallocated.csv',
+    ]);
+  });
+});
+
+describe('allocate-from-csv, usage', () => {
+  it('shows help and exits 0', async () => {
+    const { code, stdout } = await runCli(['--help']);
+
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: allocate-from-csv \[options\] <folder>/);
+  });
+
+  it('shows its version and exits 0', async () => {
+    const { code, stdout } = await runCli(['--version']);
+
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it.each([[['--bogus', 'x']], [[]], [['--wait', 'soon', 'x']]])(
+    'exits 2 on a usage error: %j',
+    async (args) => {
+      const { code, stderr } = await runCli(args);
+
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/error/);
+    },
+  );
+
+  it('exits 2 for a folder that does not exist', async () => {
+    const { code, stderr } = await runCli(['/no/such/folder']);
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/\/no\/such\/folder: no such folder/);
+  });
+});
