@@ -71,7 +71,10 @@ export function readRows<R extends Rules>(table: CsvTable, rules: R) {
   const problems: CellProblem[] = [];
   table.rows.forEach((cells, row) => {
     const shape = raggedness(cells, needed, width);
-    if (shape) return void problems.push({ row, message: shape });
+    if (shape) {
+      problems.push({ row, message: shape });
+      return;
+    }
     const record: Record<string, unknown> = {};
     let ok = true;
     for (let c = 0; c < names.length; c++) {
