@@ -11,6 +11,7 @@ export const quantity = (min: number) =>
   z
     .string()
     .trim()
+    .min(1, { error: 'is empty' })
     .regex(/^[0-9]+$/, { error: 'is not a whole number' })
     .transform(Number)
     .pipe(

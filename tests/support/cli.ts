@@ -41,7 +41,7 @@ export function folderWith(files: Record<string, string | Buffer>): string {
 
 /** A temp copy of `fixtures/<scenario>`. */
 export function copyOfFixture(scenario: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `allocate-${scenario}-`));
+  const dir = mkdtempSync(join(tmpdir(), `allocate-${scenario.replaceAll('/', '-')}-`));
   cpSync(join(ROOT, 'fixtures', scenario), dir, { recursive: true });
   return dir;
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { copyOfFixture, csvOf, read, runCli } from '../support/cli.js';
+
+const HEADER = 'orderid,sku,qty,batchref';
+
+describe('spreadsheets as people export them', () => {
+  it.each([
+    [
+      'excel-fr-utf8',
+      'Excel CSV UTF-8 in a French locale: BOM, CRLF, semicolons, an extra column, a ;;; row',
+      ['commande-é1,LAMPE-ÉLÉGANTE,15,entrepôt-1', 'commande-é2,LAMPE-ÉLÉGANTE,10,bateau-2'],
+    ],
+    [
+      'libreoffice-tab',
+      'LibreOffice tab-separated, upper-case header, a blank line',
+      ['o-1,RETRO-CLOCK,4,b-warehouse', 'o-2,RETRO-CLOCK,4,b-ship'],
+    ],
+    [
+      'excel-windows-1252',
+      'Excel on Western Windows: Windows-1252 bytes for é, È and €',
+      ['commande-é1,CAFETIÈRE,3,stock-€1', 'renée-€2,CAFETIÈRE,2,stock-€1'],
+    ],
+    [
+      'google-sheets',
+      'Google Sheets: CRLF, quoted commas, quotes and newlines, extra and empty columns',
+      ['"o ""1""",SOFA,8,"b1, north"', 'o2,SOFA,5,b2'],
+    ],
+    [
+      'excel-unicode-text',
+      'Excel Unicode Text: UTF-16LE with a BOM, tab-separated',
+      ['о-кириллица,THÉIÈRE,6,b1'],
+    ],
+  ])('allocates %s (%s)', async (scenario, _what, rows) => {
+    const dir = copyOfFixture(`exports/${scenario}`);
+
+    const { code, stderr } = await runCli([dir]);
+
+    expect(stderr).not.toMatch(/^warning:|error/im);
+    expect(code).toBe(0);
+    expect(read(dir, 'allocations.csv')).toBe(csvOf(HEADER, ...rows));
+  });
+});
