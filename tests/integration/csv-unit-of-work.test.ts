@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CsvUnitOfWork } from '../../src/adapters/csv-unit-of-work.js';
+import { bootstrap } from '../../src/bootstrap.js';
+import { InputError } from '../../src/errors.js';
+import { csvOf, entries, folderWith } from '../support/cli.js';
+
+const FOLDER = {
+  'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,', 'b2,LAMP,5,2027-01-01'),
+  'orders.csv': csvOf('orderid,sku,qty'),
+  'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o1,CLOCK,4,b1'),
+};
+
+async function opened(files = FOLDER) {
+  const dir = folderWith(files);
+  const uow = await CsvUnitOfWork.open(dir, { waitSeconds: 0 });
+  const bus = bootstrap({ uow });
+  for (const b of uow.input.batches) bus.handle({ type: 'CreateBatch', ...b });
+  for (const a of uow.input.allocations) bus.handle({ type: 'RestoreAllocation', ...a });
+  return { dir, uow, bus };
+}
+
+describe('the CSV unit of work', () => {
+  it('writes what was allocated and reads it back the same', async () => {
+    const { dir, uow, bus } = await opened();
+    bus.handle({ type: 'Allocate', orderid: 'o2', sku: 'LAMP', qty: 2 });
+
+    await uow.save([]);
+    await uow.close();
+
+    const text = readFileSync(join(dir, 'allocations.csv'), 'utf8');
+    expect(text).toBe(csvOf('orderid,sku,qty,batchref', 'o1,CLOCK,4,b1', 'o2,LAMP,2,b2'));
+    const again = await CsvUnitOfWork.open(dir, { waitSeconds: 0 });
+    expect(again.input.allocations).toEqual([
+      { orderid: 'o1', sku: 'CLOCK', qty: 4, batchref: 'b1' },
+      { orderid: 'o2', sku: 'LAMP', qty: 2, batchref: 'b2' },
+    ]);
+    await again.close();
+  });
+
+  it('leaves the files untouched when a command is rolled back and nothing saved', async () => {
+    const { dir, uow } = await opened();
+    uow.products.get('CLOCK')?.allocate({ orderid: 'o9', sku: 'CLOCK', qty: 1 });
+
+    uow.rollback();
+    await uow.close();
+
+    expect(uow.allocationRows()).toEqual([['o1', 'CLOCK', '4', 'b1']]);
+    expect(readFileSync(join(dir, 'allocations.csv'), 'utf8')).toBe(FOLDER['allocations.csv']);
+    expect(entries(dir)).toEqual(['allocations.csv', 'batches.csv', 'orders.csv']);
+  });
+
+  it('refuses a bad row with its file and line, and releases the folder', async () => {
+    const dir = folderWith({
+      ...FOLDER,
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3', 'o2,CLOCK,-1'),
+    });
+
+    const error = await CsvUnitOfWork.open(dir, { waitSeconds: 0 }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems).toEqual([
+      { file: join(dir, 'orders.csv'), line: 3, message: 'qty "-1" is not a whole number' },
+    ]);
+    expect(entries(dir)).not.toContain('.allocate-from-csv.lock');
+  });
+
+  it('writes availability per batch from the committed state', async () => {
+    const { uow, bus } = await opened();
+    bus.handle({ type: 'Allocate', orderid: 'o2', sku: 'LAMP', qty: 5 });
+
+    expect(uow.availabilityRows()).toEqual([
+      ['b1', 'CLOCK', '', '10', '4', '6'],
+      ['b2', 'LAMP', '2027-01-01', '5', '5', '0'],
+    ]);
+    await uow.close();
+  });
+});

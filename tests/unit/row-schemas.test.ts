@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type CsvTable, sniffDelimiter } from '../../src/adapters/csv-table.js';
+import { ORDER_COLUMNS, readRows } from '../../src/adapters/row-schemas.js';
+
+function tableOf(rows: string[][]): CsvTable {
+  const columns = new Map([
+    ['orderid', 0],
+    ['sku', 1],
+    ['qty', 2],
+  ]);
+  return { file: 'orders.csv', columns, rows, lineOf: (i) => i + 2 };
+}
+
+const cell = fc.oneof(
+  fc.string(),
+  fc.constantFrom('', ' ', '7', ' 42 ', '007', '1e3', '0x10', '-1', '1,5'),
+);
+
+describe('reading rows', () => {
+  it('accepts exactly what the zod schemas accept, with their values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell, cell), { maxLength: 20 }), (cells) => {
+        const { rows, problems } = readRows(tableOf(cells), ORDER_COLUMNS);
+
+        const expected = cells.map(([orderid, sku, qty]) => [
+          ORDER_COLUMNS.orderid.safeParse(orderid),
+          ORDER_COLUMNS.sku.safeParse(sku),
+          ORDER_COLUMNS.qty.safeParse(qty),
+        ]);
+        const good = expected.filter((r) => r.every((p) => p.success));
+        expect(rows).toEqual(
+          good.map(([o, s, q]) => ({ orderid: o?.data, sku: s?.data, qty: q?.data })),
+        );
+        expect(new Set(problems.map((p) => p.row)).size).toBe(cells.length - good.length);
+      }),
+    );
+  });
+
+  it('names the column and the value in a problem', () => {
+    const { problems } = readRows(tableOf([['o1', 'CLOCK', '1,5']]), ORDER_COLUMNS);
+
+    expect(problems).toEqual([{ row: 0, message: 'qty "1,5" is not a whole number' }]);
+  });
+
+  it('reports every missing column at once, on the header', () => {
+    const table = { ...tableOf([]), columns: new Map([['sku', 0]]) };
+
+    const { problems } = readRows(table, ORDER_COLUMNS);
+
+    expect(problems).toEqual([
+      { row: -1, message: 'missing column "orderid", "qty" (the header has: sku)' },
+    ]);
+  });
+});
+
+describe('sniffing the delimiter from the header', () => {
+  it.each([
+    ['orderid,sku,qty', ','],
+    ['orderid;sku;qty;notes, with a comma', ';'],
+    ['orderid\tsku\tqty', '\t'],
+    ['"OrderId";"SKU";"Qty"', ';'],
+    [' Ref , SKU , Qty , ETA ', ','],
+  ])('%j is split on %j', (header, delimiter) => {
+    expect(sniffDelimiter(header, ['orderid', 'sku', 'qty', 'ref', 'eta'])).toBe(delimiter);
+  });
+});
