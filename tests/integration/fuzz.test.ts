@@ -25,7 +25,9 @@ const mutation = fc.record({
   byte: fc.integer({ min: 0, max: 255 }),
 });
 
-function mutate(bytes: Buffer, { kind, at, byte }: fc.RecordValue<typeof mutation.prototype>) {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(bytes: Buffer, { kind, at, byte }: Mutation) {
   const i = bytes.length === 0 ? 0 : at % bytes.length;
   if (kind === 'flip')
     return Buffer.concat([bytes.subarray(0, i), Buffer.from([byte]), bytes.subarray(i + 1)]);
