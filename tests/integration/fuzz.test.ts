@@ -60,7 +60,9 @@ describe('random byte mutations of a valid folder', () => {
 
         const code = await main(['--quiet', dir], {
           stdout: () => {},
-          stderr: (t) => void (stderr += t),
+          stderr: (t) => {
+            stderr += t;
+          },
         });
 
         expect([0, 1, 2]).toContain(code);
