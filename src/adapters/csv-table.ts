@@ -55,7 +55,7 @@ function parseRecords(file: string, text: string, options: { delimiter: string; 
       relax_quotes: true,
       relax_column_count: true,
       max_record_size: MAX_RECORD_CHARS,
-    }) as string[][];
+    });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     throw new TableProblem({

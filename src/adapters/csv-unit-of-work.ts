@@ -73,7 +73,7 @@ export class CsvUnitOfWork implements UnitOfWork {
 
   /** Every allocation now held, in the order made: earlier runs' rows first, in their order. */
   allocationRows(): string[][] {
-    const bySeq: AllocationSlot[] = [];
+    const bySeq: (AllocationSlot | undefined)[] = [];
     for (const product of this.products.all()) {
       for (const batch of product.batches) for (const slot of batch.slots()) bySeq[slot.seq] = slot;
     }

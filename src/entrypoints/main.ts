@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { z } from 'zod';
 import { allocateFolder } from './allocate-folder.js';
 import { EXIT, reportError } from './exit-codes.js';
 import { printSummary } from './summary.js';
@@ -15,9 +16,9 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
-const { version } = JSON.parse(
-  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-);
+const { version } = z
+  .object({ version: z.string() })
+  .parse(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')));
 
 function seconds(value: string): number {
   const parsed = Number(value);
@@ -50,7 +51,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     const cli = program(io);
     await cli.parseAsync([...argv], { from: 'user' });
-    const [folder] = cli.args as [string];
+    const folder = cli.args[0] ?? '';
     const options = cli.opts<{ dryRun: boolean; json: boolean; quiet: boolean; wait: number }>();
     const summary = await allocateFolder(folder, {
       dryRun: options.dryRun,

@@ -149,7 +149,7 @@ describe('bad input: exit 2, the exact file and line, nothing written', () => {
     const { code, stderr } = await runCli([dir]);
 
     expect(code).toBe(2);
-    expect(stderr).toContain(`${join(dir, message)}`);
+    expect(stderr).toContain(join(dir, message));
     expect(stderr).toMatch(/nothing was written/);
     expect(entries(dir).map((f) => [f, readFileSync(join(dir, f))])).toEqual(before);
   });

@@ -41,7 +41,7 @@ function mutate(bytes: Buffer, { kind, at, byte }: Mutation) {
 function isWhole(text: string, old: string): boolean {
   if (text === old) return true;
   if (!text.startsWith('orderid,sku,qty,batchref\n') || !text.endsWith('\n')) return false;
-  return (parse(text) as string[][])
+  return parse(text)
     .slice(1)
     .every((row) => row.length === 4 && /^\d+$/.test(row[2] ?? ''));
 }

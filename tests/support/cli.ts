@@ -21,11 +21,11 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
     });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
     });
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
