@@ -56,7 +56,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const summary = await allocateFolder(folder, {
       dryRun: options.dryRun,
       waitSeconds: options.wait,
-      onWarning: (warning) => io.stderr(`warning: ${warning}\n`),
+      onWarning: (warning) => {
+        if (!options.quiet) io.stderr(`warning: ${warning}\n`);
+      },
       logError: (message, error) => io.stderr(`allocate-from-csv: ${message}: ${String(error)}\n`),
     });
     const unallocated = summary.unallocated.outOfStock + summary.unallocated.unknownSku;
