@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -8,7 +9,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'tests/bench/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', 'bin/*.js', 'tests/bench/*.mjs', 'tests/support/*.cjs'],
+        },
       },
     },
     rules: {
@@ -17,10 +20,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', performance: 'readonly' },
-    },
+    languageOptions: { globals: globals.node },
   },
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

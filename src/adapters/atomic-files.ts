@@ -26,7 +26,10 @@ export async function stageFile(target: string, data: string): Promise<StagedFil
     await handle.writeFile(bytes);
     await handle.sync();
     const written = (await handle.stat()).size;
-    if (written !== bytes.length) throw new Error(`wrote ${written} of ${bytes.length} bytes`);
+    if (written !== bytes.length) {
+      const message = `wrote ${written} of ${bytes.length} bytes`;
+      throw Object.assign(new Error(message), { code: 'ESHORTWRITE', path: target });
+    }
     if (existing) await handle.chmod(mode);
   } catch (error) {
     await handle.close().catch(() => {});

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { formatProblem, InputError, type InputProblem, IoFailure } from '../errors.js';
 import { readTable, TableProblem } from './csv-table.js';
 import { decodeSpreadsheet, NotText } from './decode.js';
+import { explain } from './os-errors.js';
 import {
   ALLOCATION_COLUMNS,
   BATCH_COLUMNS,
@@ -162,7 +163,7 @@ async function readBytes(path: string): Promise<{ bytes?: Buffer; fingerprint: F
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { fingerprint: { path, size: -1, mtimeMs: 0, ino: 0 } };
     throw new IoFailure(
-      `${path}: cannot read (${code ?? String(error)})`,
+      `${path}: cannot read: ${explain(error)}`,
       { file: path },
       { cause: error },
     );

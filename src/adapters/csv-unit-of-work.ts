@@ -15,6 +15,7 @@ import {
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+import { explain } from './os-errors.js';
 
 export type UnallocatedReason = 'out-of-stock' | 'unknown-sku';
 export interface UnallocatedLine {
@@ -143,9 +144,8 @@ export class CsvUnitOfWork implements UnitOfWork {
     for (const before of this.input.fingerprints) {
       const now = await fingerprint(before.path);
       if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
-        throw new FolderBusy(
-          `${before.path} changed while this run was working; nothing was written`,
-        );
+        const what = now.size === -1 ? 'was removed' : before.size === -1 ? 'appeared' : 'changed';
+        throw new FolderBusy(`${before.path} ${what} while this run was working`);
       }
     }
   }
@@ -173,9 +173,9 @@ function asRunError(error: unknown, folder: string): unknown {
   if (error instanceof FolderBusy || error instanceof IoFailure) return error;
   const { code, path } = error as NodeJS.ErrnoException;
   if (code === undefined) return error;
-  const where = path ?? folder;
+  const where = path?.replace(/\.tmp-\d+-[0-9a-f]{8}$/, '') ?? folder;
   return new IoFailure(
-    `${where}: cannot write (${code}); nothing was written`,
+    `${where}: cannot write: ${explain(error)}`,
     { file: where },
     { cause: error },
   );

@@ -28,7 +28,7 @@ export function reportError(error: unknown, write: (text: string) => void): numb
     return EXIT.usageOrInput;
   }
   if (error instanceof IoFailure) {
-    write(`allocate-from-csv: ${error.message}\n`);
+    write(`allocate-from-csv: ${error.message}; nothing was written\n`);
     return EXIT.io;
   }
   if (error instanceof FolderBusy) {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,13 +12,26 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+export interface RunOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Preload the fault injector with this FAULT (see tests/support/faults.cjs). */
+  readonly fault?: string;
+  /** Run as this user id (the tests run as root, who ignores permissions). */
+  readonly uid?: number;
+  /** Called with the child as soon as it starts. */
+  readonly started?: (child: ChildProcess) => void;
+}
+
 /** Runs the built binary as a user would, with no terminal. */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const preload = options.fault ? ['--require', join(ROOT, 'tests/support/faults.cjs')] : [];
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ...env },
+    const child = spawn(process.execPath, [...preload, BIN, ...args], {
+      env: { ...process.env, ...options.env, ...(options.fault ? { FAULT: options.fault } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     });
+    options.started?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

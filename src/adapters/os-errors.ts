@@ -1,0 +1,20 @@
+const WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'input/output error',
+  ENOENT: 'no such file or folder',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'not a folder',
+  EMFILE: 'too many open files',
+  ESHORTWRITE: 'the disk took only part of the data',
+};
+
+/** What an operating-system error means, in words, with its code: `permission denied (EACCES)`. */
+export function explain(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === undefined) return error instanceof Error ? message : String(error);
+  return `${WORDS[code] ?? message} (${code})`;
+}

@@ -1,0 +1,219 @@
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvOf, entries, folderWith, runCli } from '../support/cli.js';
+
+const NOBODY = 65534;
+const FILES = {
+  'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,', 'b2,CLOCK,10,2027-01-01'),
+  'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3', 'o2,CLOCK,4'),
+  'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,5,b1'),
+};
+
+/** The folder's files and their contents (the lock, a folder, is left out). */
+function snapshot(dir: string) {
+  const files = entries(dir).filter((name) => !name.startsWith('.'));
+  return files.map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
+}
+
+/** A folder others may enter, for runs as an unprivileged user. */
+function sharedFolder(files = FILES): string {
+  const dir = folderWith(files);
+  chmodSync(dir, 0o777);
+  return dir;
+}
+
+const mounts: string[] = [];
+function tmpfs(size: string): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'allocate-tmpfs-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  mounts.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of mounts) execFileSync('umount', [dir]);
+});
+const canMount = (() => {
+  const dir = tmpfs('64k');
+  return dir !== undefined;
+})();
+
+describe('faults: exit 74, the file named, nothing changed', () => {
+  it('refuses to rename a short file when the disk accepts only part of it', async () => {
+    const dir = folderWith(FILES);
+    const before = snapshot(dir);
+
+    const { code, stderr } = await runCli([dir], { fault: 'short-write' });
+
+    expect(code).toBe(74);
+    expect(stderr).toMatch(
+      /availability\.csv: cannot write: the disk took only part of the data \(ESHORTWRITE\); nothing/,
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('reports a full disk while writing', async () => {
+    const dir = folderWith(FILES);
+    const before = snapshot(dir);
+
+    const { code, stderr } = await runCli([dir], { fault: 'enospc' });
+
+    expect(code).toBe(74);
+    expect(stderr).toContain('cannot write: no space left on device (ENOSPC); nothing was written');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it.runIf(canMount)('reports a real full disk: a tmpfs too small for the outputs', async () => {
+    const dir = tmpfs('48k') as string;
+    const orders = Array.from({ length: 1500 }, (_, i) => `order-${i},CLOCK,1`);
+    writeFileSync(join(dir, 'batches.csv'), csvOf('ref,sku,qty,eta', 'b1,CLOCK,100000,'));
+    writeFileSync(join(dir, 'orders.csv'), csvOf('orderid,sku,qty', ...orders));
+    writeFileSync(join(dir, 'allocations.csv'), FILES['allocations.csv']);
+    const before = snapshot(dir);
+
+    const { code, stderr } = await runCli([dir]);
+
+    expect(code).toBe(74);
+    expect(stderr).toContain('no space left on device (ENOSPC)');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it.runIf(canMount)('reports a read-only folder', async () => {
+    const dir = tmpfs('1m') as string;
+    for (const [name, content] of Object.entries(FILES)) writeFileSync(join(dir, name), content);
+    execFileSync('mount', ['-o', 'remount,ro', dir]);
+
+    const { code, stderr } = await runCli([dir]);
+
+    expect(code).toBe(74);
+    expect(stderr).toContain(`${dir}: cannot lock the folder: read-only file system (EROFS)`);
+  });
+
+  it('reports a folder the user may not write to', async () => {
+    const dir = sharedFolder();
+    chmodSync(dir, 0o555);
+    const before = snapshot(dir);
+
+    const { code, stderr } = await runCli([dir], { uid: NOBODY });
+
+    expect(code).toBe(74);
+    expect(stderr).toContain('permission denied (EACCES); nothing was written');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('reports an input the user may not read', async () => {
+    const dir = sharedFolder();
+    chmodSync(join(dir, 'orders.csv'), 0o000);
+
+    const { code, stderr } = await runCli([dir], { uid: NOBODY });
+
+    expect(code).toBe(74);
+    expect(stderr).toContain(`${join(dir, 'orders.csv')}: cannot read: permission denied (EACCES)`);
+    expect(entries(dir)).toEqual(['allocations.csv', 'batches.csv', 'orders.csv']);
+  });
+
+  it('keeps the permissions of the files it replaces', async () => {
+    const dir = folderWith(FILES);
+    chmodSync(join(dir, 'allocations.csv'), 0o640);
+
+    await runCli([dir]);
+
+    expect(
+      execFileSync('stat', ['-c', '%a', join(dir, 'allocations.csv')])
+        .toString()
+        .trim(),
+    ).toBe('640');
+  });
+});
+
+describe('changes under a run: exit 75, nothing written', () => {
+  it.each([
+    ['an input changed', 'change', 'orders.csv', 'changed while this run was working'],
+    ['an input vanished', 'vanish', 'orders.csv', 'was removed while this run was working'],
+    [
+      'allocations.csv appeared',
+      'change',
+      'allocations.csv',
+      'appeared while this run was working',
+    ],
+  ])('%s', async (_what, kind, name, message) => {
+    const files = name === 'allocations.csv' ? { ...FILES, 'allocations.csv': undefined } : FILES;
+    const dir = folderWith(
+      Object.fromEntries(Object.entries(files).filter(([, v]) => v)) as Record<string, string>,
+    );
+
+    const { code, stderr } = await runCli([dir], { fault: `${kind}:${join(dir, name)}` });
+
+    expect(code).toBe(75);
+    expect(stderr).toContain(`${join(dir, name)} ${message}; nothing was written, try again later`);
+    expect(
+      entries(dir).filter((f) => !f.endsWith('.csv') || /unallocated|availability/.test(f)),
+    ).toEqual([]);
+  });
+});
+
+describe('one run at a time', () => {
+  it('exits 75 with nothing written when another run holds the folder', async () => {
+    const dir = folderWith(FILES);
+    const release = await lockfile.lock(dir, {
+      lockfilePath: join(dir, '.allocate-from-csv.lock'),
+    });
+    const before = snapshot(dir);
+
+    const { code, stderr } = await runCli(['--wait', '0.3', dir]);
+    await release();
+
+    expect(code).toBe(75);
+    expect(stderr).toContain('another run is using this folder');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('waits for the other run to finish, then runs', async () => {
+    const dir = folderWith(FILES);
+    const release = await lockfile.lock(dir, {
+      lockfilePath: join(dir, '.allocate-from-csv.lock'),
+    });
+    setTimeout(() => void release(), 500);
+
+    const { code } = await runCli(['--wait', '10', dir]);
+
+    expect(code).toBe(0);
+  });
+
+  it('takes over the stale lock and removes the temp files of a killed run', async () => {
+    const dir = folderWith(FILES);
+    const lock = join(dir, '.allocate-from-csv.lock');
+    mkdirSync(lock);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    writeFileSync(
+      join(dir, 'allocations.csv.tmp-4242-0badf00d'),
+      'orderid,sku,qty,batchref\no1,CL',
+    );
+
+    const { code } = await runCli(['--wait', '1', dir]);
+
+    expect(code).toBe(0);
+    expect(entries(dir)).toEqual([
+      'allocations.csv',
+      'availability.csv',
+      'batches.csv',
+      'orders.csv',
+      'unallocated.csv',
+    ]);
+  });
+});

@@ -1,0 +1,37 @@
+// Preloaded (node --require) into the CLI by the fault tests; never part of the product.
+// FAULT selects what goes wrong when the run opens its first temp file, that is after it has read
+// everything and before it commits:
+//   vanish:<path>   the file is removed
+//   change:<path>   a line is appended to the file
+//   short-write     writes stop halfway, silently, as on a disk that just filled up
+//   enospc          writes fail with ENOSPC
+const fs = require('node:fs');
+const fsp = require('node:fs/promises');
+const { syncBuiltinESMExports } = require('node:module');
+
+const [kind, path] = (process.env.FAULT ?? '').split(/:(.*)/s);
+const originalOpen = fsp.open;
+let struck = false;
+
+fsp.open = async function open(file, flags, mode) {
+  const handle = await originalOpen.call(this, file, flags, mode);
+  if (!String(file).includes('.tmp-')) return handle;
+  if (!struck && kind === 'vanish') fs.rmSync(path);
+  if (!struck && kind === 'change') fs.appendFileSync(path, 'late-order,LATE-SKU,1\n');
+  struck = true;
+  if (kind === 'short-write') {
+    const writeFile = handle.writeFile.bind(handle);
+    handle.writeFile = (data) => writeFile(data.subarray(0, Math.floor(data.length / 2)));
+  }
+  if (kind === 'enospc') {
+    handle.writeFile = async () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+        code: 'ENOSPC',
+        errno: -28,
+        syscall: 'write',
+      });
+    };
+  }
+  return handle;
+};
+syncBuiltinESMExports();
