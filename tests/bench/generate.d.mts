@@ -1,0 +1,6 @@
+export function generator(seed: number): () => number;
+export function generateFolder(
+  folder: string,
+  lines: number,
+  seed?: number,
+): { orders: string; firstHalf: string };
