@@ -1,4 +1,5 @@
 import { CsvUnitOfWork } from './adapters/csv-unit-of-work.js';
+import { EventLog } from './adapters/event-log.js';
 
 export type { UnallocatedLine } from './adapters/csv-unit-of-work.js';
 
@@ -25,11 +26,19 @@ export function bootstrap({ uow, publish, logError = () => {} }: Dependencies): 
   return new MessageBus(uow, COMMAND_HANDLERS, eventHandlers, logError);
 }
 
-/** Opens a folder of spreadsheets as a unit of work (locked and read) and wires a bus to it. */
+/**
+ * Opens a folder of spreadsheets as a unit of work (locked and read) and wires a bus to it; with
+ * `events`, every event is also kept for the JSON-lines log that the run appends after it commits.
+ */
 export async function bootstrapFolder(
   folder: string,
-  options: { waitSeconds: number } & Omit<Dependencies, 'uow'>,
+  options: { waitSeconds: number; events?: string | undefined } & Omit<Dependencies, 'uow'>,
 ) {
   const uow = await CsvUnitOfWork.open(folder, options);
-  return { uow, bus: bootstrap({ ...options, uow }) };
+  const eventLog = options.events === undefined ? undefined : new EventLog(options.events);
+  const publishers = [options.publish, eventLog?.publish].filter((p) => p !== undefined);
+  const publish = (event: Event) => {
+    for (const tell of publishers) tell(event);
+  };
+  return { uow, eventLog, bus: bootstrap({ ...options, uow, publish }) };
 }

@@ -1,4 +1,5 @@
-import { bootstrapFolder } from '../bootstrap.js';
+import { resolve } from 'node:path';
+import { type UnallocatedLine, bootstrapFolder } from '../bootstrap.js';
 import type { Command } from '../domain/commands.js';
 import { InvalidSku } from '../errors.js';
 import { RunReport, type Summary } from './run-report.js';
@@ -6,6 +7,8 @@ import { RunReport, type Summary } from './run-report.js';
 export interface RunOptions {
   readonly dryRun: boolean;
   readonly waitSeconds: number;
+  /** Append the run's events, as JSON lines, to this file once the run has committed. */
+  readonly events?: string | undefined;
   readonly onWarning: (warning: string) => void;
   readonly logError: (message: string, error: unknown) => void;
 }
@@ -19,15 +22,16 @@ const YIELD_EVERY = 8192;
  */
 export async function allocateFolder(folder: string, options: RunOptions): Promise<Summary> {
   const started = performance.now();
-  const report = new RunReport({ keepEvents: false });
-  const { uow, bus } = await bootstrapFolder(folder, {
+  const report = new RunReport();
+  const { uow, bus, eventLog } = await bootstrapFolder(folder, {
     waitSeconds: options.waitSeconds,
+    events: options.events,
     publish: report.publish,
     logError: options.logError,
   });
   try {
     const { batches, orders, allocations, warnings } = uow.input;
-    for (const warning of warnings) options.onWarning(warning);
+    warnings.forEach(options.onWarning);
     let sent = 0;
     const send = async (command: Command, line?: { orderid: string; sku: string; qty: number }) => {
       if (++sent % YIELD_EVERY === 0) await new Promise(setImmediate);
@@ -49,23 +53,53 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
       if (outcome !== undefined && report.events === before) report.alreadyAllocated += 1;
     }
     const unallocated = uow.stillUnallocated(report.reported);
-    if (!options.dryRun) await uow.save(unallocated);
-    return {
+    const summary = summarise(
       folder,
-      dryRun: options.dryRun,
-      linesRead: orders.length,
-      allocated: report.allocated,
-      alreadyAllocated: report.alreadyAllocated,
-      amended: report.amended,
-      reallocated: report.reallocated,
-      unallocated: {
-        outOfStock: unallocated.filter((u) => u.reason === 'out-of-stock').length,
-        unknownSku: unallocated.filter((u) => u.reason === 'unknown-sku').length,
-      },
-      warnings: warnings.length,
-      seconds: Math.round(performance.now() - started) / 1000,
-    };
+      options.dryRun,
+      report,
+      orders.length,
+      unallocated,
+      warnings.length,
+    );
+    if (!options.dryRun) {
+      await uow.save(unallocated);
+      await eventLog?.append({
+        time: new Date().toISOString(),
+        folder: resolve(folder),
+        counts: counts(summary),
+      });
+    }
+    return { ...summary, seconds: Math.round(performance.now() - started) / 1000 };
   } finally {
     await uow.close();
   }
+}
+
+function summarise(
+  folder: string,
+  dryRun: boolean,
+  report: RunReport,
+  linesRead: number,
+  unallocated: readonly UnallocatedLine[],
+  warnings: number,
+): Summary {
+  const unknownSku = unallocated.filter((u) => u.reason === 'unknown-sku').length;
+  return {
+    folder,
+    dryRun,
+    linesRead,
+    allocated: report.allocated,
+    alreadyAllocated: report.alreadyAllocated,
+    amended: report.amended,
+    reallocated: report.reallocated,
+    unallocated: { outOfStock: unallocated.length - unknownSku, unknownSku },
+    warnings,
+    seconds: 0,
+  };
+}
+
+/** What the event log's run header counts. */
+function counts(summary: Summary) {
+  const { linesRead, allocated, alreadyAllocated, amended, reallocated, unallocated } = summary;
+  return { linesRead, allocated, alreadyAllocated, amended, reallocated, unallocated };
 }

@@ -35,6 +35,7 @@ function program(io: Io): Command {
     .option('--dry-run', 'do everything but write; same exit code as a real run', false)
     .option('--json', 'print the summary as one JSON object on stdout', false)
     .option('--quiet', 'no summary on stderr (errors still print)', false)
+    .option('--events <file>', "append the run's domain events to this file as JSON lines")
     .addOption(
       new Option('--wait <seconds>', 'how long to wait for another run on the folder')
         .argParser(seconds)
@@ -52,10 +53,17 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const cli = program(io);
     await cli.parseAsync([...argv], { from: 'user' });
     const folder = cli.args[0] ?? '';
-    const options = cli.opts<{ dryRun: boolean; json: boolean; quiet: boolean; wait: number }>();
+    const options = cli.opts<{
+      dryRun: boolean;
+      json: boolean;
+      quiet: boolean;
+      wait: number;
+      events?: string;
+    }>();
     const summary = await allocateFolder(folder, {
       dryRun: options.dryRun,
       waitSeconds: options.wait,
+      events: options.events,
       onWarning: (warning) => {
         if (!options.quiet) io.stderr(`warning: ${warning}\n`);
       },

@@ -29,21 +29,10 @@ export class RunReport {
   amended = 0;
   reallocated = 0;
   readonly reported: UnallocatedLine[] = [];
-  readonly #log: Event[] | undefined;
   #amending = false;
-
-  constructor({ keepEvents }: { keepEvents: boolean }) {
-    this.#log = keepEvents ? [] : undefined;
-  }
-
-  /** The events of the run, in order, when asked to keep them. */
-  get log(): readonly Event[] {
-    return this.#log ?? [];
-  }
 
   readonly publish = (event: Event): void => {
     this.events += 1;
-    this.#log?.push(event);
     if (event.type === 'Allocated') {
       if (this.#amending) this.#amending = false;
       else if (this.phase === 'restore') this.reallocated += 1;

@@ -1,0 +1,51 @@
+import { open } from 'node:fs/promises';
+import type { Event } from '../domain/events.js';
+import { IoFailure } from '../errors.js';
+import { explain } from './os-errors.js';
+
+/** Bumped when a field changes meaning or goes away; new fields do not bump it. */
+export const EVENT_SCHEMA = 1;
+
+/** The run header, the first line a run appends. */
+export interface RunHeader {
+  readonly time: string;
+  readonly folder: string;
+  readonly counts: Record<string, unknown>;
+}
+
+/**
+ * The book's external message bus, as a JSON-lines file: a run's events are kept while it works
+ * and appended only once it has committed, after a header line. Every line is one JSON object
+ * with `type` and `schema`.
+ */
+export class EventLog {
+  readonly #events: Event[] = [];
+
+  constructor(readonly path: string) {}
+
+  readonly publish = (event: Event): void => {
+    this.#events.push(event);
+  };
+
+  /** Appends the header and the events, flushed to disk. */
+  async append(header: RunHeader): Promise<void> {
+    const lines = [JSON.stringify({ type: 'Run', schema: EVENT_SCHEMA, ...header })];
+    for (const event of this.#events)
+      lines.push(JSON.stringify({ ...event, schema: EVENT_SCHEMA }));
+    let handle: Awaited<ReturnType<typeof open>> | undefined;
+    try {
+      handle = await open(this.path, 'a+');
+      const { size } = await handle.stat();
+      const last = Buffer.alloc(1);
+      if (size > 0) await handle.read(last, 0, 1, size - 1);
+      const separator = size > 0 && last[0] !== 0x0a ? '\n' : '';
+      await handle.writeFile(`${separator}${lines.join('\n')}\n`);
+      await handle.sync();
+    } catch (error) {
+      const message = `${this.path}: cannot append the events: ${explain(error)}`;
+      throw new IoFailure(message, { file: this.path }, { cause: error });
+    } finally {
+      await handle?.close();
+    }
+  }
+}
