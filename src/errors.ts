@@ -92,8 +92,16 @@ export class FolderBusy extends AllocationError {
 
 /** Reading or writing failed at the operating system's level. */
 export class IoFailure extends AllocationError {
-  constructor(message: string, context: ErrorContext = {}, options?: { cause?: unknown }) {
+  /** False only when the run had already committed its files (the event log came after). */
+  readonly nothingWritten: boolean;
+
+  constructor(
+    message: string,
+    context: ErrorContext = {},
+    options?: { cause?: unknown; nothingWritten?: boolean },
+  ) {
     super('IO_FAILURE', message, context);
     if (options?.cause !== undefined) this.cause = options.cause;
+    this.nothingWritten = options?.nothingWritten ?? true;
   }
 }

@@ -43,7 +43,7 @@ export class EventLog {
       await handle.sync();
     } catch (error) {
       const message = `${this.path}: cannot append the events: ${explain(error)}`;
-      throw new IoFailure(message, { file: this.path }, { cause: error });
+      throw new IoFailure(message, { file: this.path }, { cause: error, nothingWritten: false });
     } finally {
       await handle?.close();
     }

@@ -28,7 +28,8 @@ export function reportError(error: unknown, write: (text: string) => void): numb
     return EXIT.usageOrInput;
   }
   if (error instanceof IoFailure) {
-    write(`allocate-from-csv: ${error.message}; nothing was written\n`);
+    const outcome = error.nothingWritten ? 'nothing was written' : 'the allocations were committed';
+    write(`allocate-from-csv: ${error.message}; ${outcome}\n`);
     return EXIT.io;
   }
   if (error instanceof FolderBusy) {

@@ -126,6 +126,25 @@ describe('--events', () => {
     expect(allocations).toHaveLength(3);
   });
 
+  it('says the allocations were committed when the log cannot be appended', async () => {
+    const dir = folderWith({
+      'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,'),
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,1'),
+    });
+
+    const { code, stderr } = await runCli([
+      '--events',
+      join(dir, 'no-such-folder', 'log.jsonl'),
+      dir,
+    ]);
+
+    expect(code).toBe(74);
+    expect(stderr).toMatch(
+      /cannot append the events: no such file or folder \(ENOENT\); the allocations were committed/,
+    );
+    expect(read(dir, 'allocations.csv')).toBe(csvOf('orderid,sku,qty,batchref', 'o1,CLOCK,1,b1'));
+  });
+
   it.each([
     ['a dry run', ['--dry-run'], {}],
     ['a failed run', [], { 'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,x') }],
