@@ -13,27 +13,31 @@ export interface StagedFile {
 }
 
 /**
- * Writes `data` to a temp file beside `target`, with the target's permissions if it exists,
+ * Writes `chunks` to a temp file beside `target`, with the target's permissions if it exists,
  * flushed to disk and checked for its full size (a disk that fills up may accept only part).
  */
-export async function stageFile(target: string, data: string): Promise<StagedFile> {
+export async function stageFile(target: string, chunks: Iterable<string>): Promise<StagedFile> {
   const temp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const existing = await stat(target).catch(() => undefined);
   const mode = existing ? existing.mode & 0o7777 : 0o666;
-  const bytes = Buffer.from(data, 'utf8');
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   try {
-    await handle.writeFile(bytes);
+    let expected = 0;
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, 'utf8');
+      await handle.writeFile(bytes);
+      expected += bytes.length;
+    }
     await handle.sync();
     const written = (await handle.stat()).size;
-    if (written !== bytes.length) {
-      const message = `wrote ${written} of ${bytes.length} bytes`;
+    if (written !== expected) {
+      const message = `wrote ${written} of ${expected} bytes`;
       throw Object.assign(new Error(message), { code: 'ESHORTWRITE', path: target });
     }
     if (existing) await handle.chmod(mode);
   } catch (error) {
-    await handle.close().catch(() => {});
-    await unlink(temp).catch(() => {});
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
     throw error;
   }
   await handle.close();

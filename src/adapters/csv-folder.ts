@@ -7,7 +7,11 @@ import { explain } from './os-errors.js';
 import {
   ALLOCATION_COLUMNS,
   BATCH_COLUMNS,
+  buildAllocation,
+  buildBatch,
+  buildOrder,
   ORDER_COLUMNS,
+  type RowBuilder,
   type RowOf,
   readRows,
 } from './row-schemas.js';
@@ -65,6 +69,7 @@ export async function readFolder(folder: string): Promise<FolderInput> {
   const batches = await read({
     name: FILES.batches,
     rules: BATCH_COLUMNS,
+    build: buildBatch,
     required: true,
     identity: ['ref'],
     what: 'batch',
@@ -72,6 +77,7 @@ export async function readFolder(folder: string): Promise<FolderInput> {
   const orders = await read({
     name: FILES.orders,
     rules: ORDER_COLUMNS,
+    build: buildOrder,
     required: true,
     identity: ['orderid', 'sku'],
     what: 'order line',
@@ -79,6 +85,7 @@ export async function readFolder(folder: string): Promise<FolderInput> {
   const allocations = await read({
     name: FILES.allocations,
     rules: ALLOCATION_COLUMNS,
+    build: buildAllocation,
     required: false,
     identity: ['orderid', 'sku'],
     what: 'allocation',
@@ -92,6 +99,7 @@ type Rules = Parameters<typeof readRows>[1];
 interface FileSpec<R extends Rules> {
   readonly name: string;
   readonly rules: R;
+  readonly build: RowBuilder<R>;
   readonly required: boolean;
   /** The columns that identify a row: a second row with them is a duplicate. */
   readonly identity: readonly (keyof R & string)[];
@@ -107,9 +115,9 @@ function checkedRows<R extends Rules>(
 ): RowOf<R>[] {
   try {
     const table = readTable(file, decodeSpreadsheet(bytes), Object.keys(spec.rules));
-    const { rows, rowIndex, problems: cells } = readRows(table, spec.rules);
-    for (const { row, message } of cells) problems.push({ file, line: table.lineOf(row), message });
-    const lineOf = (i: number) => table.lineOf(rowIndex[i] as number);
+    const { rows, refs, problems: cells } = readRows(table, spec.rules, spec.build);
+    for (const { ref, message } of cells) problems.push({ file, line: table.lineOf(ref), message });
+    const lineOf = (i: number) => table.lineOf(refs[i] as number);
     return dropDuplicates(rows, spec, lineOf, { file, problems, warnings });
   } catch (error) {
     if (error instanceof TableProblem) problems.push(error.problem);

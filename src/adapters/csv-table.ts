@@ -5,14 +5,18 @@ const DELIMITERS = [',', ';', '\t'] as const;
 /** A record this long is a quote left open, not data: stop before it eats the file. */
 const MAX_RECORD_CHARS = 1 << 20;
 
-/** A table read from one CSV file: the header's columns and the data rows, blank ones skipped. */
+/** Calls back with a data row's cells (an array reused from row to row) and its reference. */
+export type RowVisitor = (cells: readonly string[], ref: number) => void;
+
+/** A table read from one CSV file: the header's columns, then its data rows. */
 export interface CsvTable {
   readonly file: string;
   /** Column index by header name, trimmed and lower-cased. */
   readonly columns: ReadonlyMap<string, number>;
-  readonly rows: readonly (readonly string[])[];
-  /** The physical line (1-based, as an editor shows it) where data row `i` starts. */
-  lineOf(i: number): number;
+  /** Visits every data row after the header, blank ones included, in file order. */
+  forEachRow(visit: RowVisitor): void;
+  /** The physical line (1-based, as an editor shows it) where a row starts; -1 is the header. */
+  lineOf(ref: number): number;
 }
 
 /** A file whose structure cannot be read as a table at all. */
@@ -22,29 +26,86 @@ export class TableProblem extends Error {
   }
 }
 
-/** Reads `text` (line ends already `\n`) as CSV with a delimiter sniffed from its header. */
+/**
+ * Reads `text` (line ends already `\n`) as CSV with a delimiter sniffed from its header. A file
+ * without a single quote character has one record per line and is split directly; any other
+ * goes through csv-parse, for RFC 4180 quoting.
+ */
 export function readTable(file: string, text: string, expected: readonly string[]): CsvTable {
-  const delimiter = sniffDelimiter(firstLine(text), expected);
-  const records = parseRecords(file, text, { delimiter });
-  const header = records.findIndex((record) => !isBlank(record));
-  if (header === -1) {
+  const header = headerLine(text);
+  if (header === undefined) {
     const names = expected.join(',');
     throw new TableProblem({ file, line: 1, message: `is empty (expected a header: ${names})` });
   }
-  const rows: string[][] = [];
-  const recordOf: number[] = [];
-  for (let r = header + 1; r < records.length; r++) {
-    const record = records[r] as string[];
-    if (isBlank(record)) continue;
-    rows.push(record);
-    recordOf.push(r);
+  const delimiter = sniffDelimiter(header.text, expected);
+  return text.includes('"')
+    ? quotedTable(file, text, delimiter)
+    : plainTable(file, text, delimiter, header);
+}
+
+interface HeaderLine {
+  readonly text: string;
+  readonly line: number;
+  readonly end: number;
+}
+
+function headerLine(text: string): HeaderLine | undefined {
+  for (let start = 0, line = 1; start < text.length; line++) {
+    const found = text.indexOf('\n', start);
+    const end = found === -1 ? text.length : found;
+    const candidate = text.slice(start, end);
+    if (candidate.trim() !== '' && !isBlank(candidate.split(/[,;\t]/))) {
+      return { text: candidate, line, end };
+    }
+    start = end + 1;
   }
-  let starts: number[] | undefined;
-  const lineOf = (i: number) => {
-    starts ??= recordStartLines(file, text, delimiter);
-    return starts[i < 0 ? header : (recordOf[i] ?? 0)] ?? 0;
+  return undefined;
+}
+
+function plainTable(file: string, text: string, delimiter: string, header: HeaderLine): CsvTable {
+  const forEachRow = (visit: RowVisitor) => {
+    const cells: string[] = [];
+    for (let start = header.end + 1, line = header.line + 1; start < text.length; line++) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      splitLine(text, start, end, delimiter, cells);
+      visit(cells, line);
+      start = end + 1;
+    }
   };
-  return { file, columns: headerColumns(records[header] as string[]), rows, lineOf };
+  const lineOf = (ref: number) => (ref < 0 ? header.line : ref);
+  return { file, columns: headerColumns(header.text.split(delimiter)), forEachRow, lineOf };
+}
+
+function splitLine(text: string, start: number, end: number, delimiter: string, cells: string[]) {
+  let n = 0;
+  for (let from = start; ;) {
+    const at = text.indexOf(delimiter, from);
+    if (at === -1 || at >= end) {
+      cells[n++] = text.slice(from, end);
+      break;
+    }
+    cells[n++] = text.slice(from, at);
+    from = at + 1;
+  }
+  cells.length = n;
+}
+
+function quotedTable(file: string, text: string, delimiter: string): CsvTable {
+  const records = parseRecords(file, text, { delimiter });
+  const header = records.findIndex((record) => !isBlank(record));
+  let starts: number[] | undefined;
+  return {
+    file,
+    columns: headerColumns(records[header] ?? []),
+    forEachRow(visit) {
+      for (let r = header + 1; r < records.length; r++) visit(records[r] ?? [], r);
+    },
+    lineOf(ref) {
+      starts ??= recordStartLines(file, text, delimiter);
+      return starts[ref < 0 ? header : ref] ?? 0;
+    },
+  };
 }
 
 function parseRecords(file: string, text: string, options: { delimiter: string; info?: boolean }) {
@@ -58,11 +119,8 @@ function parseRecords(file: string, text: string, options: { delimiter: string; 
     });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    throw new TableProblem({
-      file,
-      line: csvErrorLine(error, text),
-      message: csvErrorMessage(error),
-    });
+    const problem = { file, line: csvErrorLine(error, text), message: csvErrorMessage(error) };
+    throw new TableProblem(problem);
   }
 }
 
@@ -86,19 +144,19 @@ function newlinesIn(record: readonly string[]): number {
 function headerColumns(header: readonly string[]): Map<string, number> {
   const columns = new Map<string, number>();
   header.forEach((name, i) => {
-    const key = name.trim().toLowerCase();
+    const key = name
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase();
     if (key !== '' && !columns.has(key)) columns.set(key, i);
   });
   return columns;
 }
 
-function isBlank(record: readonly string[]): boolean {
-  return record.every((value) => value.trim() === '');
-}
-
-function firstLine(text: string): string {
-  const lines = text.split('\n', 50);
-  return lines.find((line) => line.trim() !== '') ?? '';
+/** A row whose every value is empty or spaces, like `;;;`: skipped as a blank line. */
+export function isBlank(cells: readonly string[]): boolean {
+  return cells.every((value) => value.trim() === '');
 }
 
 /** The delimiter that splits the header into the most expected names; then the most frequent. */

@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { AllocationSlot } from '../domain/batch.js';
 import type { Event } from '../domain/events.js';
 import { FolderBusy, InputError, IoFailure } from '../errors.js';
@@ -12,6 +11,7 @@ import {
   type StagedFile,
   stageFile,
 } from './atomic-files.js';
+import { csvChunks } from './csv-writer.js';
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
@@ -26,6 +26,9 @@ export interface UnallocatedLine {
 }
 
 const OUTPUTS = [FILES.availability, FILES.unallocated, FILES.allocations] as const;
+const ALLOCATIONS_HEADER = ['orderid', 'sku', 'qty', 'batchref'];
+const UNALLOCATED_HEADER = ['orderid', 'sku', 'qty', 'reason'];
+const AVAILABILITY_HEADER = ['ref', 'sku', 'eta', 'qty', 'allocated', 'available'];
 
 /**
  * The book's CSV unit of work, made safe: the folder is locked and read once when opened;
@@ -74,21 +77,26 @@ export class CsvUnitOfWork implements UnitOfWork {
 
   /** Every allocation now held, in the order made: earlier runs' rows first, in their order. */
   allocationRows(): string[][] {
-    const bySeq: (AllocationSlot | undefined)[] = [];
+    return [...this.#allocations()];
+  }
+
+  *#allocations(): Generator<string[]> {
+    const slots: AllocationSlot[] = [];
+    let highest = 0;
     for (const product of this.products.all()) {
-      for (const batch of product.batches) for (const slot of batch.slots()) bySeq[slot.seq] = slot;
+      for (const batch of product.batches) {
+        for (const slot of batch.slots()) {
+          slots.push(slot);
+          if (slot.seq > highest) highest = slot.seq;
+        }
+      }
     }
-    const rows: string[][] = [];
+    const bySeq = new Array<AllocationSlot | undefined>(highest + 1).fill(undefined);
+    for (const slot of slots) bySeq[slot.seq] = slot;
+    slots.length = 0;
     for (const slot of bySeq) {
-      if (slot)
-        rows.push([
-          slot.line.orderid,
-          slot.line.sku,
-          String(slot.line.qty),
-          slot.batch?.reference ?? '',
-        ]);
+      if (slot?.batch) yield [slot.orderid, slot.batch.sku, String(slot.qty), slot.batch.reference];
     }
-    return rows;
   }
 
   /** Of the lines reported unallocated, those still unallocated now: once each, last report. */
@@ -113,15 +121,12 @@ export class CsvUnitOfWork implements UnitOfWork {
   /** Writes the outputs, all or nothing as far as allocations.csv is concerned. */
   async save(unallocated: readonly UnallocatedLine[]): Promise<void> {
     const contents = {
-      [FILES.availability]: csv(
-        ['ref', 'sku', 'eta', 'qty', 'allocated', 'available'],
-        this.availabilityRows(),
-      ),
-      [FILES.unallocated]: csv(
-        ['orderid', 'sku', 'qty', 'reason'],
+      [FILES.availability]: csvChunks(AVAILABILITY_HEADER, this.availabilityRows()),
+      [FILES.unallocated]: csvChunks(
+        UNALLOCATED_HEADER,
         unallocated.map((u) => [u.orderid, u.sku, String(u.qty), u.reason]),
       ),
-      [FILES.allocations]: csv(['orderid', 'sku', 'qty', 'batchref'], this.allocationRows()),
+      [FILES.allocations]: csvChunks(ALLOCATIONS_HEADER, this.#allocations()),
     };
     const staged: StagedFile[] = [];
     try {
@@ -149,10 +154,6 @@ export class CsvUnitOfWork implements UnitOfWork {
       }
     }
   }
-}
-
-function csv(header: string[], rows: string[][]): string {
-  return stringify([header, ...rows], { record_delimiter: '\n' });
 }
 
 async function fingerprint(path: string): Promise<Omit<Fingerprint, 'path'>> {

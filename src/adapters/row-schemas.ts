@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CsvTable } from './csv-table.js';
+import { type CsvTable, isBlank } from './csv-table.js';
 
 /** Larger quantities are typing mistakes, and sums of a million of them stay exact. */
 export const MAX_QUANTITY = 1_000_000_000;
@@ -44,55 +44,77 @@ export const ALLOCATION_COLUMNS = {
 type Rules = Record<string, z.ZodType<unknown, string>>;
 export type RowOf<R extends Rules> = { [K in keyof R]: z.output<R[K]> };
 
-/** A cell that breaks its column's rule, in a data row (`row`) or the header (-1). */
+/** Builds a row from its checked values, in the rules' order (one object shape per file). */
+export type RowBuilder<R extends Rules> = (values: readonly unknown[]) => RowOf<R>;
+
+export const buildBatch: RowBuilder<typeof BATCH_COLUMNS> = (v) => ({
+  ref: v[0] as string,
+  sku: v[1] as string,
+  qty: v[2] as number,
+  eta: v[3] as string | null,
+});
+export const buildOrder: RowBuilder<typeof ORDER_COLUMNS> = (v) => ({
+  orderid: v[0] as string,
+  sku: v[1] as string,
+  qty: v[2] as number,
+});
+export const buildAllocation: RowBuilder<typeof ALLOCATION_COLUMNS> = (v) => ({
+  orderid: v[0] as string,
+  sku: v[1] as string,
+  qty: v[2] as number,
+  batchref: v[3] as string,
+});
+
+/** A cell that breaks its column's rule, in a data row or the header (ref -1). */
 export interface CellProblem {
-  readonly row: number;
+  readonly ref: number;
   readonly message: string;
 }
 
 /**
- * Reads every data row of `table` against `rules`. Quantities and dates repeat, so each distinct
- * raw value is checked by its schema once; an identifier that trims to something non-empty is
- * what `identifier` accepts, so only the others go through zod (a test keeps the two in step).
+ * Reads every data row of `table` against `rules`, skipping blank rows. Quantities and dates
+ * repeat, so each distinct raw value is checked by its schema once; an identifier that trims to
+ * something non-empty is what `identifier` accepts, so only the others go through zod (a test
+ * keeps the two in step). `refs[i]` is the table's reference of `rows[i]`, for its line.
  */
-export function readRows<R extends Rules>(table: CsvTable, rules: R) {
-  const names = Object.keys(rules) as (keyof R & string)[];
+export function readRows<R extends Rules>(table: CsvTable, rules: R, build: RowBuilder<R>) {
+  const names = Object.keys(rules);
+  const rows: RowOf<R>[] = [];
+  const refs: number[] = [];
+  const problems: CellProblem[] = [];
   const missing = names.filter((name) => !table.columns.has(name));
   if (missing.length > 0) {
     const found = [...table.columns.keys()].join(', ') || 'nothing';
     const message = `missing column ${missing.map((m) => `"${m}"`).join(', ')} (the header has: ${found})`;
-    return { rows: [], rowIndex: [], problems: [{ row: -1, message }] };
+    return { rows, refs, problems: [{ ref: -1, message }] };
   }
   const readers = names.map((name) => cellReader(name, rules[name] as R[string]));
   const indexes = names.map((name) => table.columns.get(name) as number);
   const needed = Math.max(...indexes) + 1;
   const width = Math.max(...table.columns.values()) + 1;
-  const rows: RowOf<R>[] = [];
-  const rowIndex: number[] = [];
-  const problems: CellProblem[] = [];
-  table.rows.forEach((cells, row) => {
+  const values: unknown[] = new Array(names.length);
+  table.forEachRow((cells, ref) => {
+    if ((cells[indexes[0] as number] ?? '').trim() === '' && isBlank(cells)) return;
     const shape = raggedness(cells, needed, width);
     if (shape) {
-      problems.push({ row, message: shape });
+      problems.push({ ref, message: shape });
       return;
     }
-    const record: Record<string, unknown> = {};
     let ok = true;
-    for (let c = 0; c < names.length; c++) {
+    for (let c = 0; c < readers.length; c++) {
       const result = (readers[c] as CellReader)(cells[indexes[c] as number] as string);
       if (result instanceof Issue) {
-        problems.push({ row, message: result.message });
+        problems.push({ ref, message: result.message });
         ok = false;
-      } else record[names[c] as string] = result;
+      } else values[c] = result;
     }
     if (ok) {
-      rows.push(record as RowOf<R>);
-      rowIndex.push(row);
+      rows.push(build(values));
+      refs.push(ref);
     }
   });
-  return { rows, rowIndex, problems };
+  return { rows, refs, problems };
 }
-
 class Issue {
   constructor(readonly message: string) {}
 }

@@ -13,7 +13,8 @@ let allocationsMade = 0;
  * One allocation: a line in a batch, linked to its neighbours in the order allocations were
  * made. An unlinked slot keeps its neighbours, so that undoing removals in reverse order puts
  * every slot back in its place (Knuth's dancing links). `seq` orders all allocations, across
- * batches and products, by when they were made.
+ * batches and products, by when they were made. It keeps the line's orderid and qty itself (its
+ * sku is its batch's): a million allocations hold no other object each.
  */
 export class AllocationSlot {
   prev: AllocationSlot = this;
@@ -21,9 +22,14 @@ export class AllocationSlot {
   readonly seq = allocationsMade++;
 
   constructor(
-    readonly line: OrderLine,
+    readonly orderid: string,
+    readonly qty: number,
     readonly batch: Batch | undefined,
   ) {}
+
+  get line(): OrderLine {
+    return { orderid: this.orderid, sku: this.batch?.sku ?? '', qty: this.qty };
+  }
 }
 
 /**
@@ -35,7 +41,7 @@ export class Batch {
   /** Position in its product's preference order; kept by the product's ranking. */
   rank = -1;
   #allocated = 0;
-  readonly #ring = new AllocationSlot({ orderid: '', sku: '', qty: 0 }, undefined);
+  readonly #ring = new AllocationSlot('', 0, undefined);
 
   constructor(
     readonly reference: string,
@@ -58,7 +64,7 @@ export class Batch {
 
   /** Appends a new allocation of `line` and returns its slot. Capacity is the product's rule. */
   allocate(line: OrderLine): AllocationSlot {
-    const slot = new AllocationSlot(line, this);
+    const slot = new AllocationSlot(line.orderid, line.qty, this);
     slot.prev = this.#ring.prev;
     slot.next = this.#ring;
     this.reinstate(slot);
@@ -69,14 +75,14 @@ export class Batch {
   deallocate(slot: AllocationSlot): void {
     slot.prev.next = slot.next;
     slot.next.prev = slot.prev;
-    this.#allocated -= slot.line.qty;
+    this.#allocated -= slot.qty;
   }
 
   /** Puts a slot back where it was taken out. */
   reinstate(slot: AllocationSlot): void {
     slot.prev.next = slot;
     slot.next.prev = slot;
-    this.#allocated += slot.line.qty;
+    this.#allocated += slot.qty;
   }
 
   /** The allocation made last, the first to go when the batch shrinks. */

@@ -15,7 +15,8 @@ export class Product {
   #displaced: { line: OrderLine; batchref: string }[] = [];
   #ranking: BatchRanking | undefined;
   #version: number;
-  readonly #undo: (() => void)[] = [];
+  /** Undo entries, flat: [PLACED, slot] | [TAKEN, slot] | [CALL, undo]. Reused, never shrunk. */
+  readonly #undo: (number | AllocationSlot | (() => void))[] = [];
   #versionAtCheckpoint: number;
   #batchesAtCheckpoint = 0;
   #eventsAtCheckpoint = 0;
@@ -68,7 +69,7 @@ export class Product {
     this.#checkLine(line);
     const { orderid, sku, qty } = line;
     const current = this.#slots.get(orderid);
-    if (current?.line.qty === qty) return current.batch?.reference;
+    if (current?.qty === qty) return current.batch?.reference;
     if (current) this.#deallocate(current, 'amended');
     const batch = this.#rank().firstFit(qty);
     if (batch === undefined) {
@@ -149,8 +150,14 @@ export class Product {
 
   /** Undoes everything since the last checkpoint, events included. */
   revert(): void {
-    for (let i = this.#undo.length - 1; i >= 0; i--) this.#undo[i]?.();
-    this.#undo.length = 0;
+    const undo = this.#undo;
+    for (let i = undo.length - 2; i >= 0; i -= 2) {
+      const entry = undo[i + 1];
+      if (undo[i] === CALL) (entry as () => void)();
+      else if (undo[i] === PLACED) this.#unplace(entry as AllocationSlot);
+      else this.#reinstate(entry as AllocationSlot);
+    }
+    undo.length = 0;
     this.#version = this.#versionAtCheckpoint;
     this.events.length = Math.min(this.events.length, this.#eventsAtCheckpoint);
   }
@@ -165,25 +172,29 @@ export class Product {
     const slot = batch.allocate(line);
     this.#slots.set(line.orderid, slot);
     this.#ranking?.update(batch);
-    this.#journal(() => {
-      batch.deallocate(slot);
-      this.#slots.delete(line.orderid);
-      this.#ranking?.update(batch);
-    });
+    this.#undo.push(PLACED, slot);
+  }
+
+  #unplace(slot: AllocationSlot): void {
+    const batch = slot.batch as Batch;
+    batch.deallocate(slot);
+    this.#slots.delete(slot.orderid);
+    this.#ranking?.update(batch);
   }
 
   #deallocate(slot: AllocationSlot, reason: DeallocationReason): void {
+    this.#unplace(slot);
+    this.#undo.push(TAKEN, slot);
+    const { orderid, qty } = slot;
+    const batchref = (slot.batch as Batch).reference;
+    this.events.push({ type: 'Deallocated', orderid, sku: this.sku, qty, batchref, reason });
+  }
+
+  #reinstate(slot: AllocationSlot): void {
     const batch = slot.batch as Batch;
-    const { orderid, sku, qty } = slot.line;
-    batch.deallocate(slot);
-    this.#slots.delete(orderid);
+    batch.reinstate(slot);
+    this.#slots.set(slot.orderid, slot);
     this.#ranking?.update(batch);
-    this.#journal(() => {
-      batch.reinstate(slot);
-      this.#slots.set(orderid, slot);
-      this.#ranking?.update(batch);
-    });
-    this.events.push({ type: 'Deallocated', orderid, sku, qty, batchref: batch.reference, reason });
   }
 
   #rank(): BatchRanking {
@@ -192,7 +203,7 @@ export class Product {
   }
 
   #journal(undo: () => void): void {
-    this.#undo.push(undo);
+    this.#undo.push(CALL, undo);
   }
 
   #checkLine(line: OrderLine): void {
@@ -201,6 +212,10 @@ export class Product {
     checkQuantity(line.qty, 1);
   }
 }
+
+const CALL = 0;
+const PLACED = 1;
+const TAKEN = 2;
 
 function checkQuantity(qty: number, min: number): void {
   if (!Number.isSafeInteger(qty) || qty < min) {

@@ -15,6 +15,7 @@ export interface RunOptions {
 
 /** Long synchronous stretches let the lock's refresh timer run this often (in commands). */
 const YIELD_EVERY = 8192;
+const giveWay = () => new Promise(setImmediate);
 
 /**
  * One run over a folder, as the contract says: create the batches, put back earlier allocations,
@@ -33,8 +34,9 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     const { batches, orders, allocations, warnings } = uow.input;
     warnings.forEach(options.onWarning);
     let sent = 0;
-    const send = async (command: Command, line?: { orderid: string; sku: string; qty: number }) => {
-      if (++sent % YIELD_EVERY === 0) await new Promise(setImmediate);
+    /** Sends a command; an unknown sku for a line is an outcome, not an error. */
+    const send = (command: Command, line?: { orderid: string; sku: string; qty: number }) => {
+      sent += 1;
       try {
         return bus.handle(command);
       } catch (error) {
@@ -43,14 +45,32 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
         return undefined;
       }
     };
-    for (const b of batches) await send({ type: 'CreateBatch', ...b });
-    for (const a of allocations) await send({ type: 'RestoreAllocation', ...a }, a);
-    for (const sku of new Set(batches.map((b) => b.sku))) await send({ type: 'Reconcile', sku });
+    /** Long synchronous stretches give way now and then, so that the lock keeps being refreshed. */
+    const due = () => sent % YIELD_EVERY === 0;
+    for (const b of batches) {
+      send({ type: 'CreateBatch', ref: b.ref, sku: b.sku, qty: b.qty, eta: b.eta });
+      if (due()) await giveWay();
+    }
+    for (const a of allocations) {
+      send(
+        {
+          type: 'RestoreAllocation',
+          orderid: a.orderid,
+          sku: a.sku,
+          qty: a.qty,
+          batchref: a.batchref,
+        },
+        a,
+      );
+      if (due()) await giveWay();
+    }
+    for (const sku of new Set(batches.map((b) => b.sku))) send({ type: 'Reconcile', sku });
     report.phase = 'orders';
     for (const o of orders) {
       const before = report.events;
-      const outcome = await send({ type: 'Allocate', ...o }, o);
+      const outcome = send({ type: 'Allocate', orderid: o.orderid, sku: o.sku, qty: o.qty }, o);
       if (outcome !== undefined && report.events === before) report.alreadyAllocated += 1;
+      if (due()) await giveWay();
     }
     const unallocated = uow.stillUnallocated(report.reported);
     const summary = summarise(

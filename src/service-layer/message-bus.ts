@@ -25,17 +25,18 @@ export class MessageBus {
 
   /** Handles a message and what follows from it; returns what a command's handler returned. */
   handle(message: Message): unknown {
-    const queue: Message[] = [message];
     let result: unknown;
+    let queue: Message[];
+    if (message.type in this.commandHandlers) {
+      result = this.#handleCommand(message as Command);
+      queue = this.uow.collectNewEvents();
+    } else {
+      queue = [message];
+    }
     for (let i = 0; i < queue.length; i++) {
-      const next = queue[i] as Message;
-      if (next.type in this.commandHandlers) {
-        const outcome = this.#handleCommand(next as Command);
-        if (i === 0) result = outcome;
-      } else {
-        this.#handleEvent(next as Event);
-      }
-      for (const event of this.uow.collectNewEvents()) queue.push(event);
+      this.#handleEvent(queue[i] as Event);
+      const more = this.uow.collectNewEvents();
+      for (const event of more) queue.push(event);
     }
     return result;
   }

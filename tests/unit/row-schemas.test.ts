@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CsvTable, sniffDelimiter } from '../../src/adapters/csv-table.js';
-import { ORDER_COLUMNS, readRows } from '../../src/adapters/row-schemas.js';
+import { buildOrder, ORDER_COLUMNS, readRows } from '../../src/adapters/row-schemas.js';
 
 function tableOf(rows: string[][]): CsvTable {
   const columns = new Map([
@@ -9,7 +9,16 @@ function tableOf(rows: string[][]): CsvTable {
     ['sku', 1],
     ['qty', 2],
   ]);
-  return { file: 'orders.csv', columns, rows, lineOf: (i) => i + 2 };
+  return {
+    file: 'orders.csv',
+    columns,
+    forEachRow: (visit) => {
+      rows.forEach((cells, i) => {
+        visit(cells, i);
+      });
+    },
+    lineOf: (i) => i + 2,
+  };
 }
 
 const cell = fc.oneof(
@@ -21,35 +30,37 @@ describe('reading rows', () => {
   it('accepts exactly what the zod schemas accept, with their values', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell, cell), { maxLength: 20 }), (cells) => {
-        const { rows, problems } = readRows(tableOf(cells), ORDER_COLUMNS);
+        const { rows, problems } = readRows(tableOf(cells), ORDER_COLUMNS, buildOrder);
 
         const expected = cells.map(([orderid, sku, qty]) => [
           ORDER_COLUMNS.orderid.safeParse(orderid),
           ORDER_COLUMNS.sku.safeParse(sku),
           ORDER_COLUMNS.qty.safeParse(qty),
         ]);
-        const good = expected.filter((r) => r.every((p) => p.success));
+        const blank = cells.map((row) => row.every((v) => v.trim() === ''));
+        const good = expected.filter((r, i) => !blank[i] && r.every((p) => p.success));
         expect(rows).toEqual(
           good.map(([o, s, q]) => ({ orderid: o?.data, sku: s?.data, qty: q?.data })),
         );
-        expect(new Set(problems.map((p) => p.row)).size).toBe(cells.length - good.length);
+        const counted = cells.length - blank.filter(Boolean).length;
+        expect(new Set(problems.map((p) => p.ref)).size).toBe(counted - good.length);
       }),
     );
   });
 
   it('names the column and the value in a problem', () => {
-    const { problems } = readRows(tableOf([['o1', 'CLOCK', '1,5']]), ORDER_COLUMNS);
+    const { problems } = readRows(tableOf([['o1', 'CLOCK', '1,5']]), ORDER_COLUMNS, buildOrder);
 
-    expect(problems).toEqual([{ row: 0, message: 'qty "1,5" is not a whole number' }]);
+    expect(problems).toEqual([{ ref: 0, message: 'qty "1,5" is not a whole number' }]);
   });
 
   it('reports every missing column at once, on the header', () => {
     const table = { ...tableOf([]), columns: new Map([['sku', 0]]) };
 
-    const { problems } = readRows(table, ORDER_COLUMNS);
+    const { problems } = readRows(table, ORDER_COLUMNS, buildOrder);
 
     expect(problems).toEqual([
-      { row: -1, message: 'missing column "orderid", "qty" (the header has: sku)' },
+      { ref: -1, message: 'missing column "orderid", "qty" (the header has: sku)' },
     ]);
   });
 });
