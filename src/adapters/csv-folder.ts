@@ -1,32 +1,31 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, InputError, type InputProblem, IoFailure } from '../errors.js';
-import { readTable, TableProblem } from './csv-table.js';
-import { decodeSpreadsheet, NotText } from './decode.js';
-import { explain } from './os-errors.js';
 import {
-  ALLOCATION_COLUMNS,
-  BATCH_COLUMNS,
-  buildAllocation,
-  buildBatch,
-  buildOrder,
-  ORDER_COLUMNS,
-  type RowBuilder,
-  type RowOf,
-  readRows,
-} from './row-schemas.js';
+  BACKGROUND_BYTES,
+  findDuplicates,
+  findDuplicatesInBackground,
+  withoutRepeats,
+} from './duplicates.js';
+import {
+  type AllocationRow,
+  type BatchRow,
+  INPUTS,
+  type InputKind,
+  type OrderRow,
+  parseFile,
+} from './input-files.js';
+import { explain } from './os-errors.js';
 
 export const FILES = {
-  batches: 'batches.csv',
-  orders: 'orders.csv',
-  allocations: 'allocations.csv',
+  batches: INPUTS.batches.name,
+  orders: INPUTS.orders.name,
+  allocations: INPUTS.allocations.name,
   unallocated: 'unallocated.csv',
   availability: 'availability.csv',
 } as const;
 
-export type BatchRow = RowOf<typeof BATCH_COLUMNS>;
-export type OrderRow = RowOf<typeof ORDER_COLUMNS>;
-export type AllocationRow = RowOf<typeof ALLOCATION_COLUMNS>;
+export type { AllocationRow, BatchRow, OrderRow };
 
 /** What a file was when it was read: if any of it differs at commit, someone else wrote it. */
 export interface Fingerprint {
@@ -46,117 +45,62 @@ export interface FolderInput {
   readonly fingerprints: Fingerprint[];
 }
 
-/** Reads and validates the folder's three inputs; every problem at once, as an InputError. */
+/**
+ * Reads and validates the folder's three inputs; every problem at once, as an InputError. A
+ * large orders.csv is checked for duplicates on a worker thread while the others are read.
+ */
 export async function readFolder(folder: string): Promise<FolderInput> {
   const problems: InputProblem[] = [];
   const warnings: InputProblem[] = [];
   const fingerprints: Fingerprint[] = [];
-  const read = async <R extends Rules>(spec: FileSpec<R>) => {
-    const file = join(folder, spec.name);
-    const loaded = await readBytes(file);
-    fingerprints.push(loaded.fingerprint);
-    if (loaded.bytes === undefined) {
-      if (spec.required) problems.push({ file, line: 0, message: `not found in ${folder}` });
-      return [];
+  const loaded = new Map<InputKind, { file: string; bytes: Buffer | undefined }>();
+  for (const kind of ['batches', 'orders', 'allocations'] as const) {
+    const file = join(folder, INPUTS[kind].name);
+    const { bytes, fingerprint } = await readBytes(file);
+    fingerprints.push(fingerprint);
+    loaded.set(kind, { file, bytes });
+    if (bytes === undefined && INPUTS[kind].required) {
+      problems.push({ file, line: 0, message: `not found in ${folder}` });
     }
-    const before = problems.length;
-    const rows = checkedRows(file, loaded.bytes, spec, problems, warnings);
-    if (spec.what === 'batch' && rows.length === 0 && problems.length === before) {
+  }
+  const orders = loaded.get('orders');
+  const background =
+    orders?.bytes && orders.bytes.length >= BACKGROUND_BYTES
+      ? findDuplicatesInBackground('orders', orders.file, orders.bytes)
+      : undefined;
+  const read = async <K extends InputKind>(kind: K) => {
+    const { file, bytes } = loaded.get(kind) ?? { file: '', bytes: undefined };
+    if (bytes === undefined) return [];
+    const parsed = parseFile(kind, file, bytes);
+    problems.push(...parsed.problems);
+    if (kind === 'batches' && parsed.rows.length === 0 && parsed.problems.length === 0) {
       problems.push({ file, line: 1, message: 'has a header and no batches' });
     }
-    return rows;
+    const inline = () => findDuplicates(kind, parsed.rows, parsed.lineOf, file);
+    const report = kind === 'orders' && background ? await background.catch(inline) : inline();
+    problems.push(...report.problems);
+    warnings.push(...report.warnings);
+    return withoutRepeats(parsed.rows, report.repeats);
   };
-  const batches = await read({
-    name: FILES.batches,
-    rules: BATCH_COLUMNS,
-    build: buildBatch,
-    required: true,
-    identity: ['ref'],
-    what: 'batch',
-  });
-  const orders = await read({
-    name: FILES.orders,
-    rules: ORDER_COLUMNS,
-    build: buildOrder,
-    required: true,
-    identity: ['orderid', 'sku'],
-    what: 'order line',
-  });
-  const allocations = await read({
-    name: FILES.allocations,
-    rules: ALLOCATION_COLUMNS,
-    build: buildAllocation,
-    required: false,
-    identity: ['orderid', 'sku'],
-    what: 'allocation',
-  });
-  if (problems.length > 0) throw new InputError(problems);
-  return { batches, orders, allocations, warnings: warnings.map(formatProblem), fingerprints };
+  const batchRows = await read('batches');
+  const allocationRows = await read('allocations');
+  const orderRows = await read('orders');
+  if (problems.length > 0) throw new InputError(sorted(problems));
+  return {
+    batches: batchRows,
+    orders: orderRows,
+    allocations: allocationRows,
+    warnings: sorted(warnings).map(formatProblem),
+    fingerprints,
+  };
 }
 
-type Rules = Parameters<typeof readRows>[1];
+const FILE_ORDER = [FILES.batches, FILES.orders, FILES.allocations];
 
-interface FileSpec<R extends Rules> {
-  readonly name: string;
-  readonly rules: R;
-  readonly build: RowBuilder<R>;
-  readonly required: boolean;
-  /** The columns that identify a row: a second row with them is a duplicate. */
-  readonly identity: readonly (keyof R & string)[];
-  readonly what: string;
-}
-
-function checkedRows<R extends Rules>(
-  file: string,
-  bytes: Buffer,
-  spec: FileSpec<R>,
-  problems: InputProblem[],
-  warnings: InputProblem[],
-): RowOf<R>[] {
-  try {
-    const table = readTable(file, decodeSpreadsheet(bytes), Object.keys(spec.rules));
-    const { rows, refs, problems: cells } = readRows(table, spec.rules, spec.build);
-    for (const { ref, message } of cells) problems.push({ file, line: table.lineOf(ref), message });
-    const lineOf = (i: number) => table.lineOf(refs[i] as number);
-    return dropDuplicates(rows, spec, lineOf, { file, problems, warnings });
-  } catch (error) {
-    if (error instanceof TableProblem) problems.push(error.problem);
-    else if (error instanceof NotText) problems.push({ file, line: 1, message: error.message });
-    else throw error;
-    return [];
-  }
-}
-
-/** A row listed twice: the same values are counted once (a warning); others are an error. */
-function dropDuplicates<T extends Record<string, unknown>>(
-  rows: T[],
-  { identity, what }: { identity: readonly string[]; what: string },
-  lineOf: (i: number) => number,
-  {
-    file,
-    problems,
-    warnings,
-  }: { file: string; problems: InputProblem[]; warnings: InputProblem[] },
-): T[] {
-  const first = new Map<string, number>();
-  const kept: T[] = [];
-  rows.forEach((row, i) => {
-    const key = identity.map((k) => `${String(row[k]).length}:${String(row[k])}`).join('');
-    const seen = first.get(key);
-    if (seen === undefined) {
-      first.set(key, i);
-      kept.push(row);
-      return;
-    }
-    const name = identity.map((k) => String(row[k])).join('/');
-    const earlier = rows[seen] as T;
-    const same = Object.keys(row).every((k) => row[k] === earlier[k]);
-    const message = same
-      ? `${what} ${name} is listed again (as on line ${lineOf(seen)}); counted once`
-      : `${what} ${name} is listed again with other values (first on line ${lineOf(seen)})`;
-    (same ? warnings : problems).push({ file, line: lineOf(i), message });
-  });
-  return kept;
+/** In file order (batches, orders, allocations), then line order. */
+function sorted(problems: InputProblem[]): InputProblem[] {
+  const rank = (p: InputProblem) => FILE_ORDER.findIndex((name) => p.file.endsWith(name));
+  return problems.sort((a, b) => rank(a) - rank(b) || a.line - b.line);
 }
 
 async function readBytes(path: string): Promise<{ bytes?: Buffer; fingerprint: Fingerprint }> {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvOf, entries, folderWith, runCli } from '../support/cli.js';
+import { csvOf, entries, folderWith, read, runCli } from '../support/cli.js';
 
 const GOOD = {
   'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,100,', 'b2,CLOCK,100,2027-01-01'),
@@ -163,6 +163,31 @@ describe('bad input: exit 2, the exact file and line, nothing written', () => {
     expect(code).toBe(2);
     expect(stderr.match(/orders\.csv:\d+: /g)).toHaveLength(20);
     expect(stderr).toContain('... and 5 more problems');
+  });
+
+  it('finds duplicates in a large orders.csv too (checked on another thread)', async () => {
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, i) => `order-${String(i).padStart(9, '0')},CLOCK,1`,
+    );
+    rows[50_000] = 'order-000000007,CLOCK,1';
+    const dir = folderWith({ ...GOOD, 'orders.csv': csvOf('orderid,sku,qty', ...rows) });
+    expect(read(dir, 'orders.csv').length).toBeGreaterThan(1 << 20);
+    const orders = join(dir, 'orders.csv');
+
+    const repeated = await runCli(['--json', dir]);
+    rows[55_000] = 'order-000000009,CLOCK,2';
+    writeFileSync(orders, csvOf('orderid,sku,qty', ...rows));
+    const conflicting = await runCli([dir]);
+
+    expect(repeated.stderr).toContain(
+      `warning: ${orders}:50002: order line order-000000007/CLOCK is listed again (as on line 9); counted once`,
+    );
+    expect(JSON.parse(repeated.stdout)).toMatchObject({ linesRead: 59_999, warnings: 1 });
+    expect(conflicting.code).toBe(2);
+    expect(conflicting.stderr).toContain(
+      `${orders}:55002: order line order-000000009/CLOCK is listed again with other values (first on line 11)`,
+    );
   });
 
   it('counts an identical duplicate once, with a warning naming both lines', async () => {
