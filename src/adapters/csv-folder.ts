@@ -13,7 +13,9 @@ import {
   INPUTS,
   type InputKind,
   type OrderRow,
+  type ParsedFile,
   parseFile,
+  type RowsOf,
 } from './input-files.js';
 import { explain } from './os-errors.js';
 
@@ -37,9 +39,13 @@ export interface Fingerprint {
 
 export interface FolderInput {
   readonly batches: BatchRow[];
-  readonly orders: OrderRow[];
   readonly allocations: AllocationRow[];
-  /** `file:line: message` for rows read but counted once. */
+  /**
+   * The order lines, once the check for repeated lines (maybe still running on another thread)
+   * is done: identical repeats dropped, with warnings; conflicting ones throw an InputError.
+   */
+  readonly orders: () => Promise<{ rows: OrderRow[]; warnings: string[] }>;
+  /** `file:line: message` for batch and allocation rows read but counted once. */
   readonly warnings: string[];
   /** The files read; an absent allocations.csv is recorded with size -1. */
   readonly fingerprints: Fingerprint[];
@@ -63,33 +69,51 @@ export async function readFolder(folder: string): Promise<FolderInput> {
       problems.push({ file, line: 0, message: `not found in ${folder}` });
     }
   }
-  const orders = loaded.get('orders');
-  const background =
-    orders?.bytes && orders.bytes.length >= BACKGROUND_BYTES
-      ? findDuplicatesInBackground('orders', orders.file, orders.bytes)
-      : undefined;
-  const read = async <K extends InputKind>(kind: K) => {
+  const large = (['orders'] as const).flatMap((kind) => {
     const { file, bytes } = loaded.get(kind) ?? { file: '', bytes: undefined };
-    if (bytes === undefined) return [];
-    const parsed = parseFile(kind, file, bytes);
+    return bytes && bytes.length >= BACKGROUND_BYTES ? [{ kind, file, bytes }] : [];
+  });
+  const background = findDuplicatesInBackground(large);
+  const read = <K extends InputKind>(kind: K) => {
+    const { file, bytes } = loaded.get(kind) ?? { file: '', bytes: undefined };
+    const parsed: ParsedFile<RowsOf[K]> = bytes
+      ? parseFile(kind, file, bytes)
+      : { rows: [], problems: [], lineOf: () => 0 };
     problems.push(...parsed.problems);
-    if (kind === 'batches' && parsed.rows.length === 0 && parsed.problems.length === 0) {
+    if (kind === 'batches' && bytes && parsed.rows.length === 0 && parsed.problems.length === 0) {
       problems.push({ file, line: 1, message: 'has a header and no batches' });
     }
     const inline = () => findDuplicates(kind, parsed.rows, parsed.lineOf, file);
-    const report = kind === 'orders' && background ? await background.catch(inline) : inline();
+    /** The rows without identical repeats, once their check is done; conflicts are problems. */
+    const checked = async () => {
+      const report = (await background.reports.get(kind)?.catch(inline)) ?? inline();
+      return { rows: withoutRepeats(parsed.rows, report.repeats), report };
+    };
+    return { file, checked };
+  };
+  const files = {
+    batches: read('batches'),
+    allocations: read('allocations'),
+    orders: read('orders'),
+  };
+  const [batches, allocations] = [await files.batches.checked(), await files.allocations.checked()];
+  for (const { report } of [batches, allocations]) {
     problems.push(...report.problems);
     warnings.push(...report.warnings);
-    return withoutRepeats(parsed.rows, report.repeats);
-  };
-  const batchRows = await read('batches');
-  const allocationRows = await read('allocations');
-  const orderRows = await read('orders');
-  if (problems.length > 0) throw new InputError(sorted(problems));
+  }
+  if (problems.length > 0) {
+    const { report } = await files.orders.checked();
+    background.stop();
+    throw new InputError(sorted([...problems, ...report.problems]));
+  }
   return {
-    batches: batchRows,
-    orders: orderRows,
-    allocations: allocationRows,
+    batches: batches.rows,
+    allocations: allocations.rows,
+    orders: async () => {
+      const { rows, report } = await files.orders.checked();
+      if (report.problems.length > 0) throw new InputError(sorted(report.problems));
+      return { rows, warnings: sorted(report.warnings).map(formatProblem) };
+    },
     warnings: sorted(warnings).map(formatProblem),
     fingerprints,
   };

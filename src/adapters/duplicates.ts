@@ -48,21 +48,48 @@ export function findDuplicates(
   return report;
 }
 
-/** The same check, on a worker thread that reads its own copy of the file. */
+/**
+ * The same check, for each file in turn, on one worker thread that reads its own copies; each
+ * file's report comes as soon as it is ready.
+ */
 export function findDuplicatesInBackground(
-  kind: InputKind,
-  file: string,
-  bytes: Buffer,
-): Promise<DuplicateReport> {
-  const copy = new Uint8Array(bytes);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./duplicates-worker.js', import.meta.url), {
-      workerData: { kind, file, bytes: copy },
-      transferList: [copy.buffer],
+  files: readonly { kind: InputKind; file: string; bytes: Buffer }[],
+): { reports: Map<InputKind, Promise<DuplicateReport>>; stop: () => void } {
+  const settle = new Map<
+    InputKind,
+    { resolve: (r: DuplicateReport) => void; reject: (e: unknown) => void }
+  >();
+  const reports = new Map<InputKind, Promise<DuplicateReport>>();
+  for (const { kind } of files) {
+    const report = new Promise<DuplicateReport>((resolve, reject) =>
+      settle.set(kind, { resolve, reject }),
+    );
+    report.catch(() => undefined);
+    reports.set(kind, report);
+  }
+  const copies = files.map(({ kind, file, bytes }) => ({
+    kind,
+    file,
+    bytes: new Uint8Array(bytes),
+  }));
+  const fail = (error: unknown) => {
+    for (const { reject } of settle.values()) reject(error);
+  };
+  let worker: Worker | undefined;
+  if (files.length === 0) return { reports, stop: () => undefined };
+  try {
+    worker = new Worker(new URL('./duplicates-worker.js', import.meta.url), {
+      workerData: { files: copies },
+      transferList: copies.map(({ bytes }) => bytes.buffer),
     });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+    worker.on('message', ({ kind, report }: { kind: InputKind; report: DuplicateReport }) => {
+      settle.get(kind)?.resolve(report);
+    });
+    worker.once('error', fail);
+  } catch (error) {
+    fail(error);
+  }
+  return { reports, stop: () => void worker?.terminate() };
 }
 
 /** Keeps the rows that are not repeats. */

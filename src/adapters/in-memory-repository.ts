@@ -45,20 +45,25 @@ export class InMemoryProductRepository implements ProductRepository {
   commitSeen(events: Event[]): void {
     for (const product of this.#seen) {
       for (const batch of product.newBatches()) this.#byRef.set(batch.reference, product);
-      for (const event of product.events) events.push(event);
-      product.events.length = 0;
+      if (product.events.length > 0) {
+        for (const event of product.events) events.push(event);
+        product.events = [];
+      }
       product.checkpoint();
     }
-    this.#seen.length = 0;
-    this.#added.length = 0;
+    this.#forget();
   }
 
   /** Undoes what the touched products did since the last commit, and forgets new products. */
   rollbackSeen(): void {
     for (const product of this.#seen) product.revert();
     for (const product of this.#added) this.#products.delete(product.sku);
-    this.#seen.length = 0;
-    this.#added.length = 0;
+    this.#forget();
+  }
+
+  #forget(): void {
+    if (this.#seen.length > 0) this.#seen.length = 0;
+    if (this.#added.length > 0) this.#added.length = 0;
   }
 
   /** A command touches one product or a few: a short list beats a set. */

@@ -29,7 +29,7 @@ export const INPUTS = {
 } as const;
 export type InputKind = keyof typeof INPUTS;
 
-interface RowsOf {
+export interface RowsOf {
   batches: BatchRow;
   orders: OrderRow;
   allocations: AllocationRow;

@@ -16,7 +16,7 @@ export class Product {
   #ranking: BatchRanking | undefined;
   #version: number;
   /** Undo entries, flat: [PLACED, slot] | [TAKEN, slot] | [CALL, undo]. Reused, never shrunk. */
-  readonly #undo: (number | AllocationSlot | (() => void))[] = [];
+  #undo: (number | AllocationSlot | (() => void))[] = [];
   #versionAtCheckpoint: number;
   #batchesAtCheckpoint = 0;
   #eventsAtCheckpoint = 0;
@@ -157,7 +157,7 @@ export class Product {
       else if (undo[i] === PLACED) this.#unplace(entry as AllocationSlot);
       else this.#reinstate(entry as AllocationSlot);
     }
-    undo.length = 0;
+    this.#undo = [];
     this.#version = this.#versionAtCheckpoint;
     this.events.length = Math.min(this.events.length, this.#eventsAtCheckpoint);
   }

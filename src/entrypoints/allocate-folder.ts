@@ -31,8 +31,8 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     logError: options.logError,
   });
   try {
-    const { batches, orders, allocations, warnings } = uow.input;
-    warnings.forEach(options.onWarning);
+    const { batches, allocations } = uow.input;
+    uow.input.warnings.forEach(options.onWarning);
     let sent = 0;
     /** Sends a command; an unknown sku for a line is an outcome, not an error. */
     const send = (command: Command, line?: { orderid: string; sku: string; qty: number }) => {
@@ -65,8 +65,11 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
       if (due()) await giveWay();
     }
     for (const sku of new Set(batches.map((b) => b.sku))) send({ type: 'Reconcile', sku });
+    const orders = await uow.input.orders();
+    orders.warnings.forEach(options.onWarning);
+    const warnings = [...uow.input.warnings, ...orders.warnings];
     report.phase = 'orders';
-    for (const o of orders) {
+    for (const o of orders.rows) {
       const before = report.events;
       const outcome = send({ type: 'Allocate', orderid: o.orderid, sku: o.sku, qty: o.qty }, o);
       if (outcome !== undefined && report.events === before) report.alreadyAllocated += 1;
@@ -77,7 +80,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
       folder,
       options.dryRun,
       report,
-      orders.length,
+      orders.rows.length,
       unallocated,
       warnings.length,
     );
