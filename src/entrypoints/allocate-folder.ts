@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type UnallocatedLine, bootstrapFolder } from '../bootstrap.js';
 import type { Command } from '../domain/commands.js';
 import { InvalidSku } from '../errors.js';
+import { noProgress, type Progress } from './progress.js';
 import { RunReport, type Summary } from './run-report.js';
 
 export interface RunOptions {
@@ -10,6 +11,7 @@ export interface RunOptions {
   /** Append the run's events, as JSON lines, to this file once the run has committed. */
   readonly events?: string | undefined;
   readonly onWarning: (warning: string) => void;
+  readonly progress?: Progress | undefined;
   readonly logError: (message: string, error: unknown) => void;
 }
 
@@ -33,7 +35,13 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
   try {
     const { batches, allocations } = uow.input;
     uow.input.warnings.forEach(options.onWarning);
+    const progress = options.progress ?? noProgress;
     let sent = 0;
+    let phaseStart = 0;
+    const phase = (name: string, total: number) => {
+      phaseStart = sent;
+      if (total > 0) progress.phase(name, total);
+    };
     /** Sends a command; an unknown sku for a line is an outcome, not an error. */
     const send = (command: Command, line?: { orderid: string; sku: string; qty: number }) => {
       sent += 1;
@@ -47,10 +55,15 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     };
     /** Long synchronous stretches give way now and then, so that the lock keeps being refreshed. */
     const due = () => sent % YIELD_EVERY === 0;
+    phase('batches', batches.length);
     for (const b of batches) {
       send({ type: 'CreateBatch', ref: b.ref, sku: b.sku, qty: b.qty, eta: b.eta });
-      if (due()) await giveWay();
+      if (due()) {
+        progress.advance(sent - phaseStart);
+        await giveWay();
+      }
     }
+    phase('restoring', allocations.length);
     for (const a of allocations) {
       send(
         {
@@ -62,19 +75,27 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
         },
         a,
       );
-      if (due()) await giveWay();
+      if (due()) {
+        progress.advance(sent - phaseStart);
+        await giveWay();
+      }
     }
     for (const sku of new Set(batches.map((b) => b.sku))) send({ type: 'Reconcile', sku });
     const orders = await uow.input.orders();
     orders.warnings.forEach(options.onWarning);
     const warnings = [...uow.input.warnings, ...orders.warnings];
     report.phase = 'orders';
+    phase('allocating', orders.rows.length);
     for (const o of orders.rows) {
       const before = report.events;
       const outcome = send({ type: 'Allocate', orderid: o.orderid, sku: o.sku, qty: o.qty }, o);
       if (outcome !== undefined && report.events === before) report.alreadyAllocated += 1;
-      if (due()) await giveWay();
+      if (due()) {
+        progress.advance(sent - phaseStart);
+        await giveWay();
+      }
     }
+    progress.stop();
     const unallocated = uow.stillUnallocated(report.reported);
     const summary = summarise(
       folder,
@@ -85,7 +106,9 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
       warnings.length,
     );
     if (!options.dryRun) {
+      phase('writing', 1);
       await uow.save(unallocated);
+      progress.advance(1);
       await eventLog?.append({
         time: new Date().toISOString(),
         folder: resolve(folder),
@@ -94,6 +117,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     }
     return { ...summary, seconds: Math.round(performance.now() - started) / 1000 };
   } finally {
+    options.progress?.stop();
     await uow.close();
   }
 }

@@ -3,17 +3,21 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { allocateFolder } from './allocate-folder.js';
 import { EXIT, reportError } from './exit-codes.js';
+import { type Progress, progressBar } from './progress.js';
 import { printSummary } from './summary.js';
 
 /** Where the program writes: the process's streams, or a test's buffers. */
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Draws the progress bar; a test's Io has none. */
+  readonly progress?: (quiet: boolean) => Progress;
 }
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  progress: (quiet) => progressBar(process.stderr, { quiet, env: process.env }),
 };
 
 const { version } = z
@@ -64,6 +68,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       dryRun: options.dryRun,
       waitSeconds: options.wait,
       events: options.events,
+      progress: io.progress?.(options.quiet || options.json),
       onWarning: (warning) => {
         if (!options.quiet) io.stderr(`warning: ${warning}\n`);
       },

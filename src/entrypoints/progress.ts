@@ -1,0 +1,53 @@
+import cliProgress from 'cli-progress';
+
+/** What a long run reports as it goes. */
+export interface Progress {
+  phase(name: string, total: number): void;
+  advance(done: number): void;
+  stop(): void;
+}
+
+const SILENT: Progress = {
+  phase: () => undefined,
+  advance: () => undefined,
+  stop: () => undefined,
+};
+
+/**
+ * A bar on stderr, only for a person watching: stderr is a terminal, not under CI, and neither
+ * --quiet nor --json. It is told of progress every few thousand commands and redraws at most
+ * ten times a second, so it costs nothing measurable.
+ */
+export function progressBar(
+  stream: NodeJS.WriteStream,
+  { quiet, env }: { quiet: boolean; env: NodeJS.ProcessEnv },
+): Progress {
+  if (quiet || !stream.isTTY || env.CI) return SILENT;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: '{phase} [{bar}] {percentage}% {value}/{total}',
+      hideCursor: true,
+      clearOnComplete: true,
+      fps: 10,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    phase(name, total) {
+      if (started) bar.stop();
+      bar.start(total, 0, { phase: name.padEnd(12) });
+      started = true;
+    },
+    advance(done) {
+      if (started) bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}
+
+export { SILENT as noProgress };
