@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AllocationSlot } from '../domain/batch.js';
 import type { Event } from '../domain/events.js';
 import { FolderBusy, InputError, IoFailure } from '../errors.js';
 import type { UnitOfWork } from '../service-layer/unit-of-work.js';
@@ -81,21 +80,10 @@ export class CsvUnitOfWork implements UnitOfWork {
   }
 
   *#allocations(): Generator<string[]> {
-    const slots: AllocationSlot[] = [];
-    let highest = 0;
-    for (const product of this.products.all()) {
-      for (const batch of product.batches) {
-        for (const slot of batch.slots()) {
-          slots.push(slot);
-          if (slot.seq > highest) highest = slot.seq;
-        }
+    for (const slot of this.products.placed()) {
+      if (slot.linked && slot.batch) {
+        yield [slot.orderid, slot.batch.sku, String(slot.qty), slot.batch.reference];
       }
-    }
-    const bySeq = new Array<AllocationSlot | undefined>(highest + 1).fill(undefined);
-    for (const slot of slots) bySeq[slot.seq] = slot;
-    slots.length = 0;
-    for (const slot of bySeq) {
-      if (slot?.batch) yield [slot.orderid, slot.batch.sku, String(slot.qty), slot.batch.reference];
     }
   }
 

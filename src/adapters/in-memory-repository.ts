@@ -1,3 +1,4 @@
+import type { AllocationSlot } from '../domain/batch.js';
 import type { Event } from '../domain/events.js';
 import type { Product } from '../domain/product.js';
 import type { ProductRepository } from '../service-layer/unit-of-work.js';
@@ -11,6 +12,7 @@ export class InMemoryProductRepository implements ProductRepository {
   readonly #byRef = new Map<string, Product>();
   readonly #seen: Product[] = [];
   readonly #added: Product[] = [];
+  readonly #placed: AllocationSlot[] = [];
 
   add(product: Product): void {
     this.#products.set(product.sku, product);
@@ -36,6 +38,14 @@ export class InMemoryProductRepository implements ProductRepository {
     return this.#products.get(sku);
   }
 
+  /**
+   * Every allocation ever committed, in the order made; those taken back since are still listed,
+   * with `linked` false.
+   */
+  placed(): readonly AllocationSlot[] {
+    return this.#placed;
+  }
+
   /** Every product, in the order they were first added. */
   all(): IterableIterator<Product> {
     return this.#products.values();
@@ -45,6 +55,7 @@ export class InMemoryProductRepository implements ProductRepository {
   commitSeen(events: Event[]): void {
     for (const product of this.#seen) {
       for (const batch of product.newBatches()) this.#byRef.set(batch.reference, product);
+      for (const slot of product.takePlaced()) this.#placed.push(slot);
       if (product.events.length > 0) {
         for (const event of product.events) events.push(event);
         product.events = [];

@@ -7,19 +7,17 @@ export interface OrderLine {
   readonly qty: number;
 }
 
-let allocationsMade = 0;
-
 /**
  * One allocation: a line in a batch, linked to its neighbours in the order allocations were
  * made. An unlinked slot keeps its neighbours, so that undoing removals in reverse order puts
- * every slot back in its place (Knuth's dancing links). `seq` orders all allocations, across
- * batches and products, by when they were made. It keeps the line's orderid and qty itself (its
- * sku is its batch's): a million allocations hold no other object each.
+ * every slot back in its place (Knuth's dancing links). It keeps the line's orderid and qty
+ * itself (its sku is its batch's): a million allocations hold no other object each.
  */
 export class AllocationSlot {
   prev: AllocationSlot = this;
   next: AllocationSlot = this;
-  readonly seq = allocationsMade++;
+  /** Whether the allocation stands: false once taken out of its batch. */
+  linked = false;
 
   constructor(
     readonly orderid: string,
@@ -75,6 +73,7 @@ export class Batch {
   deallocate(slot: AllocationSlot): void {
     slot.prev.next = slot.next;
     slot.next.prev = slot.prev;
+    slot.linked = false;
     this.#allocated -= slot.qty;
   }
 
@@ -82,6 +81,7 @@ export class Batch {
   reinstate(slot: AllocationSlot): void {
     slot.prev.next = slot;
     slot.next.prev = slot;
+    slot.linked = true;
     this.#allocated += slot.qty;
   }
 

@@ -19,6 +19,7 @@ export class Product {
   #undo: (number | AllocationSlot | (() => void))[] = [];
   #versionAtCheckpoint: number;
   #batchesAtCheckpoint = 0;
+  #placed: AllocationSlot[] = [];
   #eventsAtCheckpoint = 0;
 
   constructor(
@@ -134,6 +135,16 @@ export class Product {
     if (this.events.length > before) this.#version += 1;
   }
 
+  /**
+   * The allocations made since the last checkpoint, oldest first, handed out once: a unit of
+   * work keeps them, in commit order, as the order allocations were made across products.
+   */
+  takePlaced(): AllocationSlot[] {
+    const placed = this.#placed;
+    if (placed.length > 0) this.#placed = [];
+    return placed;
+  }
+
   /** The batches added since the last checkpoint. */
   newBatches(): readonly Batch[] {
     const count = this.#batchesAtCheckpoint;
@@ -150,6 +161,7 @@ export class Product {
 
   /** Undoes everything since the last checkpoint, events included. */
   revert(): void {
+    if (this.#placed.length > 0) this.#placed = [];
     const undo = this.#undo;
     for (let i = undo.length - 2; i >= 0; i -= 2) {
       const entry = undo[i + 1];
@@ -173,6 +185,7 @@ export class Product {
     this.#slots.set(line.orderid, slot);
     this.#ranking?.update(batch);
     this.#undo.push(PLACED, slot);
+    this.#placed.push(slot);
   }
 
   #unplace(slot: AllocationSlot): void {
