@@ -100,6 +100,31 @@ describe('allocate-from-csv, runs and outcomes', () => {
     expect(stderr).toMatch(/reallocated\s+1/);
   });
 
+  it('reallocates lines whose batch left or changed sku, and reports a sku that is gone', async () => {
+    const dir = folderWith({
+      'batches.csv': csvOf('ref,sku,qty,eta', 'b2,CLOCK,10,', 'b3,LAMP,10,'),
+      'orders.csv': csvOf('orderid,sku,qty'),
+      'allocations.csv': csvOf(
+        'orderid,sku,qty,batchref',
+        'o1,CLOCK,2,b1',
+        'o2,CLOCK,3,b3',
+        'o3,SOFA,1,b9',
+        'o4,LAMP,4,b3',
+      ),
+    });
+
+    const { code, stderr } = await runCli([dir]);
+
+    expect(code).toBe(1);
+    expect(read(dir, 'allocations.csv')).toBe(
+      csvOf('orderid,sku,qty,batchref', 'o4,LAMP,4,b3', 'o1,CLOCK,2,b2', 'o2,CLOCK,3,b2'),
+    );
+    expect(read(dir, 'unallocated.csv')).toBe(
+      csvOf('orderid,sku,qty,reason', 'o3,SOFA,1,unknown-sku'),
+    );
+    expect(stderr).toMatch(/reallocated\s+2/);
+  });
+
   it('writes nothing on --dry-run and exits as the real run would', async () => {
     const dir = folderWith({
       'batches.csv': BATCHES,
