@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { copyOfFixture, csvOf, entries, folderWith, read, runCli } from '../support/cli.js';
+import {
+  AFTER_A_RUN,
+  copyOfFixture,
+  csvOf,
+  entries,
+  folderWith,
+  read,
+  runCli,
+} from '../support/cli.js';
 
 const BATCHES = csvOf(
   'ref,sku,qty,eta',
@@ -176,13 +184,7 @@ describe('allocate-from-csv, runs and outcomes', () => {
 
     await runCli([dir]);
 
-    expect(entries(dir)).toEqual([
-      'allocations.csv',
-      'availability.csv',
-      'batches.csv',
-      'orders.csv',
-      'unallocated.csv',
-    ]);
+    expect(entries(dir)).toEqual(AFTER_A_RUN);
   });
 });
 

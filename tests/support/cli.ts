@@ -63,6 +63,15 @@ export function read(dir: string, name: string): string {
   return readFileSync(join(dir, name), 'utf8');
 }
 
+/** What a folder holds after a run that committed: its inputs and outputs, nothing else. */
+export const AFTER_A_RUN = [
+  'allocations.csv',
+  'availability.csv',
+  'batches.csv',
+  'orders.csv',
+  'unallocated.csv',
+];
+
 /** The folder's entries, sorted: to see that no temp or lock file was left behind. */
 export function entries(dir: string): string[] {
   return readdirSync(dir).sort();
