@@ -1,0 +1,40 @@
+import type { InputProblem } from '../errors.js';
+
+/** Calls back with a data row's cells (an array reused from row to row) and its reference. */
+export type RowVisitor = (cells: readonly string[], ref: number) => void;
+
+/** A table read from one CSV file: the header's columns, then its data rows. */
+export interface CsvTable {
+  readonly file: string;
+  /** Column index by header name, trimmed and lower-cased. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Visits every data row after the header, blank ones included, in file order. */
+  forEachRow(visit: RowVisitor): void;
+  /** The physical line (1-based, as an editor shows it) where a row starts; -1 is the header. */
+  lineOf(ref: number): number;
+}
+
+/** A file whose structure cannot be read as a table at all. */
+export class TableProblem extends Error {
+  constructor(readonly problem: InputProblem) {
+    super(`${problem.file}:${problem.line}: ${problem.message}`);
+  }
+}
+
+export function headerColumns(header: readonly string[]): Map<string, number> {
+  const columns = new Map<string, number>();
+  header.forEach((name, i) => {
+    const key = name
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase();
+    if (key !== '' && !columns.has(key)) columns.set(key, i);
+  });
+  return columns;
+}
+
+/** A row whose every value is empty or spaces, like `;;;`: skipped as a blank line. */
+export function isBlank(cells: readonly string[]): boolean {
+  return cells.every((value) => value.trim() === '');
+}
