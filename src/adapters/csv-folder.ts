@@ -69,11 +69,12 @@ export async function readFolder(folder: string): Promise<FolderInput> {
       problems.push({ file, line: 0, message: `not found in ${folder}` });
     }
   }
-  const large = (['orders'] as const).flatMap((kind) => {
-    const { file, bytes } = loaded.get(kind) ?? { file: '', bytes: undefined };
-    return bytes && bytes.length >= BACKGROUND_BYTES ? [{ kind, file, bytes }] : [];
-  });
-  const background = findDuplicatesInBackground(large);
+  const { file: ordersFile = '', bytes: orderBytes } = loaded.get('orders') ?? {};
+  const background = findDuplicatesInBackground(
+    orderBytes && orderBytes.length >= BACKGROUND_BYTES
+      ? [{ kind: 'orders', file: ordersFile, bytes: orderBytes }]
+      : [],
+  );
   const read = <K extends InputKind>(kind: K) => {
     const { file, bytes } = loaded.get(kind) ?? { file: '', bytes: undefined };
     const parsed: ParsedFile<RowsOf[K]> = bytes

@@ -1,4 +1,4 @@
-import { InvalidValue } from '../errors.js';
+import { DuplicateAllocation, InvalidValue } from '../errors.js';
 import { type AllocationSlot, Batch, type OrderLine } from './batch.js';
 import { BatchRanking } from './batch-ranking.js';
 import type { DeallocationReason, Event } from './events.js';
@@ -15,7 +15,7 @@ export class Product {
   #displaced: { line: OrderLine; batchref: string }[] = [];
   #ranking: BatchRanking | undefined;
   #version: number;
-  /** Undo entries, flat: [PLACED, slot] | [TAKEN, slot] | [CALL, undo]. Reused, never shrunk. */
+  /** Undo entries, flat: [PLACED, slot] | [TAKEN, slot] | [CALL, undo]; new at each checkpoint. */
   #undo: (number | AllocationSlot | (() => void))[] = [];
   #versionAtCheckpoint: number;
   #batchesAtCheckpoint = 0;
@@ -107,7 +107,7 @@ export class Product {
   restore(line: OrderLine, batchref: string): void {
     this.#checkLine(line);
     if (this.#slots.has(line.orderid)) {
-      throw new InvalidValue(`Order line ${line.orderid}/${line.sku} is already allocated`);
+      throw new DuplicateAllocation(line.orderid, line.sku);
     }
     const batch = this.#byRef.get(batchref);
     if (batch) {

@@ -42,43 +42,40 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
       phaseStart = sent;
       if (total > 0) progress.phase(name, total);
     };
-    /** Sends a command; an unknown sku for a line is an outcome, not an error. */
-    const send = (command: Command, line?: { orderid: string; sku: string; qty: number }) => {
+    /** Sends a command; an unknown sku for an order line is an outcome, not an error. */
+    const send = (command: Command) => {
       sent += 1;
       try {
         return bus.handle(command);
       } catch (error) {
-        if (!(error instanceof InvalidSku && line)) throw error;
-        report.unknownSku(line);
+        if (!(error instanceof InvalidSku && 'orderid' in command)) throw error;
+        report.unknownSku(command);
         return undefined;
       }
     };
-    /** Long synchronous stretches give way now and then, so that the lock keeps being refreshed. */
-    const due = () => sent % YIELD_EVERY === 0;
+    /**
+     * Every few thousand commands: report progress and give way, so that the lock's refresh timer
+     * runs during long synchronous stretches.
+     */
+    const pace = async () => {
+      progress.advance(sent - phaseStart);
+      await giveWay();
+    };
     phase('batches', batches.length);
     for (const b of batches) {
       send({ type: 'CreateBatch', ref: b.ref, sku: b.sku, qty: b.qty, eta: b.eta });
-      if (due()) {
-        progress.advance(sent - phaseStart);
-        await giveWay();
-      }
+      if (sent % YIELD_EVERY === 0) await pace();
     }
     phase('restoring', allocations.length);
     for (const a of allocations) {
-      send(
-        {
-          type: 'RestoreAllocation',
-          orderid: a.orderid,
-          sku: a.sku,
-          qty: a.qty,
-          batchref: a.batchref,
-        },
-        a,
-      );
-      if (due()) {
-        progress.advance(sent - phaseStart);
-        await giveWay();
-      }
+      send({
+        type: 'RestoreAllocation',
+        orderid: a.orderid,
+        sku: a.sku,
+        qty: a.qty,
+        batchref: a.batchref,
+      });
+      if (sent % YIELD_EVERY === 0) await pace();
     }
     for (const sku of new Set(batches.map((b) => b.sku))) send({ type: 'Reconcile', sku });
     const orders = await uow.input.orders();
@@ -88,12 +85,9 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     phase('allocating', orders.rows.length);
     for (const o of orders.rows) {
       const before = report.events;
-      const outcome = send({ type: 'Allocate', orderid: o.orderid, sku: o.sku, qty: o.qty }, o);
+      const outcome = send({ type: 'Allocate', orderid: o.orderid, sku: o.sku, qty: o.qty });
       if (outcome !== undefined && report.events === before) report.alreadyAllocated += 1;
-      if (due()) {
-        progress.advance(sent - phaseStart);
-        await giveWay();
-      }
+      if (sent % YIELD_EVERY === 0) await pace();
     }
     progress.stop();
     const unallocated = uow.stillUnallocated(report.reported);
