@@ -1,7 +1,9 @@
 import { CsvUnitOfWork } from './adapters/csv-unit-of-work.js';
 import { EventLog } from './adapters/event-log.js';
 
+export type { AllocationRow, OrderRow } from './adapters/csv-folder.js';
 export type { UnallocatedLine } from './adapters/csv-unit-of-work.js';
+export { InInputOrder } from './adapters/input-order.js';
 
 import type { Event } from './domain/events.js';
 import { COMMAND_HANDLERS, type EventHandlers, reallocate } from './service-layer/handlers.js';
@@ -29,16 +31,22 @@ export function bootstrap({ uow, publish, logError = () => {} }: Dependencies): 
 /**
  * Opens a folder of spreadsheets as a unit of work (locked and read) and wires a bus to it; with
  * `events`, every event is also kept for the JSON-lines log that the run appends after it commits.
+ * Each event is told with the input position it came from (the unit of work's `position`).
  */
 export async function bootstrapFolder(
   folder: string,
-  options: { waitSeconds: number; events?: string | undefined } & Omit<Dependencies, 'uow'>,
+  options: {
+    waitSeconds: number;
+    events?: string | undefined;
+    publish?: (event: Event, position: number) => void;
+    logError?: ErrorLogger;
+  },
 ) {
   const uow = await CsvUnitOfWork.open(folder, options);
   const eventLog = options.events === undefined ? undefined : new EventLog(options.events);
   const publishers = [options.publish, eventLog?.publish].filter((p) => p !== undefined);
   const publish = (event: Event) => {
-    for (const tell of publishers) tell(event);
+    for (const tell of publishers) tell(event, uow.position);
   };
   return { uow, eventLog, bus: bootstrap({ ...options, uow, publish }) };
 }

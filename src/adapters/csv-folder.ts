@@ -1,12 +1,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, InputError, type InputProblem, IoFailure } from '../errors.js';
-import {
-  BACKGROUND_BYTES,
-  findDuplicates,
-  findDuplicatesInBackground,
-  withoutRepeats,
-} from './duplicates.js';
+import { findDuplicates, groupBySku, withoutRepeats } from './duplicates.js';
 import {
   type AllocationRow,
   type BatchRow,
@@ -37,84 +32,62 @@ export interface Fingerprint {
   readonly ino: number;
 }
 
+/** Rows of a file of lines, and the order to handle them in. */
+export interface Lines<T> {
+  readonly rows: readonly T[];
+  /** Row indexes grouped by sku, each sku's rows in file order; identical repeats left out. */
+  readonly bySku: Int32Array;
+}
+
 export interface FolderInput {
   readonly batches: BatchRow[];
-  readonly allocations: AllocationRow[];
-  /**
-   * The order lines, once the check for repeated lines (maybe still running on another thread)
-   * is done: identical repeats dropped, with warnings; conflicting ones throw an InputError.
-   */
-  readonly orders: () => Promise<{ rows: OrderRow[]; warnings: string[] }>;
-  /** `file:line: message` for batch and allocation rows read but counted once. */
+  readonly allocations: Lines<AllocationRow>;
+  readonly orders: Lines<OrderRow>;
+  /** `file:line: message` for rows read but counted once. */
   readonly warnings: string[];
   /** The files read; an absent allocations.csv is recorded with size -1. */
   readonly fingerprints: Fingerprint[];
 }
 
-/**
- * Reads and validates the folder's three inputs; every problem at once, as an InputError. A
- * large orders.csv is checked for duplicates on a worker thread while the others are read.
- */
+/** Reads and validates the folder's three inputs; every problem at once, as an InputError. */
 export async function readFolder(folder: string): Promise<FolderInput> {
   const problems: InputProblem[] = [];
   const warnings: InputProblem[] = [];
   const fingerprints: Fingerprint[] = [];
-  const loaded = new Map<InputKind, { file: string; bytes: Buffer | undefined }>();
-  for (const kind of ['batches', 'orders', 'allocations'] as const) {
+  const parse = async <K extends InputKind>(kind: K) => {
     const file = join(folder, INPUTS[kind].name);
     const { bytes, fingerprint } = await readBytes(file);
     fingerprints.push(fingerprint);
-    loaded.set(kind, { file, bytes });
     if (bytes === undefined && INPUTS[kind].required) {
       problems.push({ file, line: 0, message: `not found in ${folder}` });
     }
-  }
-  const { file: ordersFile = '', bytes: orderBytes } = loaded.get('orders') ?? {};
-  const background = findDuplicatesInBackground(
-    orderBytes && orderBytes.length >= BACKGROUND_BYTES
-      ? [{ kind: 'orders', file: ordersFile, bytes: orderBytes }]
-      : [],
-  );
-  const read = <K extends InputKind>(kind: K) => {
-    const { file, bytes } = loaded.get(kind) ?? { file: '', bytes: undefined };
     const parsed: ParsedFile<RowsOf[K]> = bytes
       ? parseFile(kind, file, bytes)
       : { rows: [], problems: [], lineOf: () => 0 };
     problems.push(...parsed.problems);
-    if (kind === 'batches' && bytes && parsed.rows.length === 0 && parsed.problems.length === 0) {
-      problems.push({ file, line: 1, message: 'has a header and no batches' });
-    }
-    const inline = () => findDuplicates(kind, parsed.rows, parsed.lineOf, file);
-    /** The rows without identical repeats, once their check is done; conflicts are problems. */
-    const checked = async () => {
-      const report = (await background.reports.get(kind)?.catch(inline)) ?? inline();
-      return { rows: withoutRepeats(parsed.rows, report.repeats), report };
-    };
-    return { file, checked };
+    return { file, ...parsed };
   };
-  const files = {
-    batches: read('batches'),
-    allocations: read('allocations'),
-    orders: read('orders'),
-  };
-  const [batches, allocations] = [await files.batches.checked(), await files.allocations.checked()];
-  for (const { report } of [batches, allocations]) {
+  const found = <T>(report: { problems: InputProblem[]; warnings: InputProblem[] } & T) => {
     problems.push(...report.problems);
     warnings.push(...report.warnings);
+    return report;
+  };
+  const batchFile = await parse('batches');
+  const batches = found(findDuplicates(batchFile.rows, batchFile.lineOf, batchFile.file));
+  if (batchFile.rows.length === 0 && batchFile.problems.length === 0 && problems.length === 0) {
+    problems.push({ file: batchFile.file, line: 1, message: 'has a header and no batches' });
   }
-  if (problems.length > 0) {
-    const { report } = await files.orders.checked();
-    background.stop();
-    throw new InputError(sorted([...problems, ...report.problems]));
-  }
+  const lines = async <K extends 'orders' | 'allocations'>(kind: K): Promise<Lines<RowsOf[K]>> => {
+    const { file, rows, lineOf } = await parse(kind);
+    return { rows, bySku: found(groupBySku(kind, rows, lineOf, file)).order };
+  };
+  const orders = await lines('orders');
+  const allocations = await lines('allocations');
+  if (problems.length > 0) throw new InputError(sorted(problems));
   return {
-    batches: batches.rows,
-    allocations: allocations.rows,
-    orders: async () => {
-      const { rows, report } = await files.orders.checked();
-      if (report.problems.length > 0) throw new InputError(sorted(report.problems));
-      return { rows, warnings: sorted(report.warnings).map(formatProblem) };
-    },
+    batches: withoutRepeats(batchFile.rows, batches.repeats),
+    allocations,
+    orders,
     warnings: sorted(warnings).map(formatProblem),
     fingerprints,
   };

@@ -14,6 +14,7 @@ import { csvChunks } from './csv-writer.js';
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+import { byPosition } from './input-order.js';
 import { explain } from './os-errors.js';
 
 export type UnallocatedReason = 'out-of-stock' | 'unknown-sku';
@@ -36,6 +37,13 @@ const AVAILABILITY_HEADER = ['ref', 'sku', 'eta', 'qty', 'allocated', 'available
  */
 export class CsvUnitOfWork implements UnitOfWork {
   readonly #memory = new InMemoryUnitOfWork();
+  /**
+   * The input position the commands now running come from (see input-order.ts): allocations are
+   * written in position order, whatever order they were made in.
+   */
+  position = 0;
+  /** The position of each allocation in `products.placed()`. */
+  readonly #placedAt: number[] = [];
 
   private constructor(
     readonly folder: string,
@@ -64,6 +72,8 @@ export class CsvUnitOfWork implements UnitOfWork {
 
   commit(): void {
     this.#memory.commit();
+    const placed = this.products.placed().length;
+    while (this.#placedAt.length < placed) this.#placedAt.push(this.position);
   }
 
   rollback(): void {
@@ -74,13 +84,15 @@ export class CsvUnitOfWork implements UnitOfWork {
     return this.#memory.collectNewEvents();
   }
 
-  /** Every allocation now held, in the order made: earlier runs' rows first, in their order. */
+  /** Every allocation now held, by position: earlier runs' rows first, in their order. */
   allocationRows(): string[][] {
     return [...this.#allocations()];
   }
 
   *#allocations(): Generator<string[]> {
-    for (const slot of this.products.placed()) {
+    const placed = this.products.placed();
+    for (const i of byPosition(this.#placedAt)) {
+      const slot = placed[i] as (typeof placed)[number];
       if (slot.linked && slot.batch) {
         yield [slot.orderid, slot.batch.sku, String(slot.qty), slot.batch.reference];
       }

@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { InputProblem } from '../errors.js';
-import { INPUTS, type InputKind } from './input-files.js';
+import { INPUTS } from './input-files.js';
 
 /** Rows listed twice: the same values are counted once (a warning); others are an error. */
 export interface DuplicateReport {
@@ -10,86 +9,30 @@ export interface DuplicateReport {
   readonly warnings: InputProblem[];
 }
 
-/** Files this large are checked on a worker thread while the main one reads the rest. */
-export const BACKGROUND_BYTES = 1 << 20;
-
-/** Finds the rows whose identity (one or two columns) an earlier row already had. */
+/** Finds the batch rows whose ref an earlier row already had. */
 export function findDuplicates(
-  kind: InputKind,
   rows: readonly Record<string, unknown>[],
   lineOf: (row: number) => number,
   file: string,
 ): DuplicateReport {
-  const { identity, what } = INPUTS[kind];
-  const [outer, inner] = identity as readonly [string, string | undefined];
-  const first = new Map<unknown, Map<unknown, number> | number>();
+  const first = new Map<unknown, number>();
   const report: DuplicateReport = { repeats: [], problems: [], warnings: [] };
   rows.forEach((row, i) => {
-    let seen: number | undefined;
-    if (inner === undefined) {
-      seen = first.get(row[outer]) as number | undefined;
-      if (seen === undefined) first.set(row[outer], i);
-    } else {
-      let byInner = first.get(row[inner]) as Map<unknown, number> | undefined;
-      if (byInner === undefined) first.set(row[inner], (byInner = new Map()));
-      seen = byInner.get(row[outer]);
-      if (seen === undefined) byInner.set(row[outer], i);
+    const seen = first.get(row.ref);
+    if (seen === undefined) {
+      first.set(row.ref, i);
+      return;
     }
-    if (seen === undefined) return;
     const earlier = rows[seen] as Record<string, unknown>;
     const same = Object.keys(row).every((k) => row[k] === earlier[k]);
-    const name = identity.map((k) => String(row[k])).join('/');
+    const name = `${INPUTS.batches.what} ${String(row.ref)}`;
     const message = same
-      ? `${what} ${name} is listed again (as on line ${lineOf(seen)}); counted once`
-      : `${what} ${name} is listed again with other values (first on line ${lineOf(seen)})`;
+      ? `${name} is listed again (as on line ${lineOf(seen)}); counted once`
+      : `${name} is listed again with other values (first on line ${lineOf(seen)})`;
     (same ? report.warnings : report.problems).push({ file, line: lineOf(i), message });
     if (same) report.repeats.push(i);
   });
   return report;
-}
-
-/**
- * The same check, for each file in turn, on one worker thread that reads its own copies; each
- * file's report comes as soon as it is ready.
- */
-export function findDuplicatesInBackground(
-  files: readonly { kind: InputKind; file: string; bytes: Buffer }[],
-): { reports: Map<InputKind, Promise<DuplicateReport>>; stop: () => void } {
-  const settle = new Map<
-    InputKind,
-    { resolve: (r: DuplicateReport) => void; reject: (e: unknown) => void }
-  >();
-  const reports = new Map<InputKind, Promise<DuplicateReport>>();
-  for (const { kind } of files) {
-    const report = new Promise<DuplicateReport>((resolve, reject) =>
-      settle.set(kind, { resolve, reject }),
-    );
-    report.catch(() => undefined);
-    reports.set(kind, report);
-  }
-  const copies = files.map(({ kind, file, bytes }) => ({
-    kind,
-    file,
-    bytes: new Uint8Array(bytes),
-  }));
-  const fail = (error: unknown) => {
-    for (const { reject } of settle.values()) reject(error);
-  };
-  let worker: Worker | undefined;
-  if (files.length === 0) return { reports, stop: () => undefined };
-  try {
-    worker = new Worker(new URL('./duplicates-worker.js', import.meta.url), {
-      workerData: { files: copies },
-      transferList: copies.map(({ bytes }) => bytes.buffer),
-    });
-    worker.on('message', ({ kind, report }: { kind: InputKind; report: DuplicateReport }) => {
-      settle.get(kind)?.resolve(report);
-    });
-    worker.once('error', fail);
-  } catch (error) {
-    fail(error);
-  }
-  return { reports, stop: () => void worker?.terminate() };
 }
 
 /** Keeps the rows that are not repeats. */
@@ -97,4 +40,79 @@ export function withoutRepeats<T>(rows: T[], repeats: readonly number[]): T[] {
   if (repeats.length === 0) return rows;
   const drop = new Set(repeats);
   return rows.filter((_, i) => !drop.has(i));
+}
+
+/** Rows grouped by sku, as row indexes, with the repeats left out; see `groupBySku`. */
+export interface GroupedRows extends Omit<DuplicateReport, 'repeats'> {
+  /** Each sku's rows in file order; skus in the order they first appear. */
+  readonly order: Int32Array;
+}
+
+type Line = { readonly orderid: string; readonly sku: string; readonly qty: number };
+
+/**
+ * For order lines and allocations, identified by (orderid, sku): groups the rows by sku (a
+ * counting sort), then finds repeats within each group with a small map that stays in the cache,
+ * where one map of every line would not. Reports what `findDuplicates` reports.
+ */
+export function groupBySku(
+  kind: 'orders' | 'allocations',
+  rows: readonly Line[],
+  lineOf: (row: number) => number,
+  file: string,
+): GroupedRows {
+  const { grouped, starts } = countingSortBySku(rows);
+  const problems: InputProblem[] = [];
+  const warnings: InputProblem[] = [];
+  const first = new Map<string, number>();
+  let kept = 0;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    if (first.size > 0) first.clear();
+    for (let k = starts[g] as number; k < (starts[g + 1] as number); k++) {
+      const i = grouped[k] as number;
+      const row = rows[i] as Line;
+      const seen = first.get(row.orderid);
+      if (seen === undefined) {
+        first.set(row.orderid, i);
+        grouped[kept++] = i;
+        continue;
+      }
+      const same = (rows[seen] as Line).qty === row.qty;
+      const name = `${INPUTS[kind].what} ${row.orderid}/${row.sku}`;
+      const message = same
+        ? `${name} is listed again (as on line ${lineOf(seen)}); counted once`
+        : `${name} is listed again with other values (first on line ${lineOf(seen)})`;
+      (same ? warnings : problems).push({ file, line: lineOf(i), message });
+    }
+  }
+  return { order: grouped.subarray(0, kept), problems, warnings };
+}
+
+function countingSortBySku(rows: readonly Line[]) {
+  const groupOf = new Int32Array(rows.length);
+  const groups = new Map<string, number>();
+  const sizes: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const sku = (rows[i] as Line).sku;
+    let g = groups.get(sku);
+    if (g === undefined) {
+      g = sizes.length;
+      groups.set(sku, g);
+      sizes.push(0);
+    }
+    groupOf[i] = g;
+    sizes[g] = (sizes[g] as number) + 1;
+  }
+  const starts = new Int32Array(sizes.length + 1);
+  for (let g = 0; g < sizes.length; g++)
+    starts[g + 1] = (starts[g] as number) + (sizes[g] as number);
+  const next = starts.slice(0, -1);
+  const grouped = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const g = groupOf[i] as number;
+    const slot = next[g] as number;
+    grouped[slot] = i;
+    next[g] = slot + 1;
+  }
+  return { grouped, starts };
 }

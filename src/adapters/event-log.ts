@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Event } from '../domain/events.js';
 import { IoFailure } from '../errors.js';
+import { InInputOrder } from './input-order.js';
 import { explain } from './os-errors.js';
 
 /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
@@ -19,18 +20,19 @@ export interface RunHeader {
  * with `type` and `schema`.
  */
 export class EventLog {
-  readonly #events: Event[] = [];
+  readonly #events = new InInputOrder<Event>();
 
   constructor(readonly path: string) {}
 
-  readonly publish = (event: Event): void => {
-    this.#events.push(event);
+  /** Keeps an event, to be written in the order of the input positions they came from. */
+  readonly publish = (event: Event, position = 0): void => {
+    this.#events.push(event, position);
   };
 
   /** Appends the header and the events, flushed to disk. */
   async append(header: RunHeader): Promise<void> {
     const lines = [JSON.stringify({ type: 'Run', schema: EVENT_SCHEMA, ...header })];
-    for (const event of this.#events)
+    for (const event of this.#events.items())
       lines.push(JSON.stringify({ ...event, schema: EVENT_SCHEMA }));
     let handle: Awaited<ReturnType<typeof open>> | undefined;
     try {

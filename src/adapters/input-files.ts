@@ -16,16 +16,11 @@ export type BatchRow = RowOf<typeof BATCH_COLUMNS>;
 export type OrderRow = RowOf<typeof ORDER_COLUMNS>;
 export type AllocationRow = RowOf<typeof ALLOCATION_COLUMNS>;
 
-/** Each input file: its name, columns and rules, and what identifies one of its rows. */
+/** Each input file: its name, whether it must be there, and what one of its rows is called. */
 export const INPUTS = {
-  batches: { name: 'batches.csv', required: true, identity: ['ref'], what: 'batch' },
-  orders: { name: 'orders.csv', required: true, identity: ['orderid', 'sku'], what: 'order line' },
-  allocations: {
-    name: 'allocations.csv',
-    required: false,
-    identity: ['orderid', 'sku'],
-    what: 'allocation',
-  },
+  batches: { name: 'batches.csv', required: true, what: 'batch' },
+  orders: { name: 'orders.csv', required: true, what: 'order line' },
+  allocations: { name: 'allocations.csv', required: false, what: 'allocation' },
 } as const;
 export type InputKind = keyof typeof INPUTS;
 

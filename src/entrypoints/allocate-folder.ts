@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { type UnallocatedLine, bootstrapFolder } from '../bootstrap.js';
+import {
+  type AllocationRow,
+  bootstrapFolder,
+  type OrderRow,
+  type UnallocatedLine,
+} from '../bootstrap.js';
 import type { Command } from '../domain/commands.js';
 import { InvalidSku } from '../errors.js';
 import { noProgress, type Progress } from './progress.js';
@@ -33,7 +38,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     logError: options.logError,
   });
   try {
-    const { batches, allocations } = uow.input;
+    const { batches, allocations, orders } = uow.input;
     uow.input.warnings.forEach(options.onWarning);
     const progress = options.progress ?? noProgress;
     let sent = 0;
@@ -49,7 +54,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
         return bus.handle(command);
       } catch (error) {
         if (!(error instanceof InvalidSku && 'orderid' in command)) throw error;
-        report.unknownSku(command);
+        report.unknownSku(command, uow.position);
         return undefined;
       }
     };
@@ -66,38 +71,39 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
       send({ type: 'CreateBatch', ref: b.ref, sku: b.sku, qty: b.qty, eta: b.eta });
       if (sent % YIELD_EVERY === 0) await pace();
     }
-    phase('restoring', allocations.length);
-    for (const a of allocations) {
-      send({
-        type: 'RestoreAllocation',
-        orderid: a.orderid,
-        sku: a.sku,
-        qty: a.qty,
-        batchref: a.batchref,
-      });
+    // Lines go sku by sku, so that one product's data stays in the cache. Products do not share
+    // state, so each ends as it would have in file order; the unit of work and the report put
+    // what they keep back in file order by position: allocations' rows, then order lines.
+    phase('restoring', allocations.bySku.length);
+    for (let k = 0; k < allocations.bySku.length; k++) {
+      const i = allocations.bySku[k] as number;
+      const { orderid, sku, qty, batchref } = allocations.rows[i] as AllocationRow;
+      uow.position = i;
+      send({ type: 'RestoreAllocation', orderid, sku, qty, batchref });
       if (sent % YIELD_EVERY === 0) await pace();
     }
+    uow.position = allocations.rows.length;
     for (const sku of new Set(batches.map((b) => b.sku))) send({ type: 'Reconcile', sku });
-    const orders = await uow.input.orders();
-    orders.warnings.forEach(options.onWarning);
-    const warnings = [...uow.input.warnings, ...orders.warnings];
     report.phase = 'orders';
-    phase('allocating', orders.rows.length);
-    for (const o of orders.rows) {
+    phase('allocating', orders.bySku.length);
+    for (let k = 0; k < orders.bySku.length; k++) {
+      const i = orders.bySku[k] as number;
+      const { orderid, sku, qty } = orders.rows[i] as OrderRow;
+      uow.position = allocations.rows.length + 1 + i;
       const before = report.events;
-      const outcome = send({ type: 'Allocate', orderid: o.orderid, sku: o.sku, qty: o.qty });
+      const outcome = send({ type: 'Allocate', orderid, sku, qty });
       if (outcome !== undefined && report.events === before) report.alreadyAllocated += 1;
       if (sent % YIELD_EVERY === 0) await pace();
     }
     progress.stop();
-    const unallocated = uow.stillUnallocated(report.reported);
+    const unallocated = uow.stillUnallocated(report.reported());
     const summary = summarise(
       folder,
       options.dryRun,
       report,
-      orders.rows.length,
+      orders.bySku.length,
       unallocated,
-      warnings.length,
+      uow.input.warnings.length,
     );
     if (!options.dryRun) {
       phase('writing', 1);

@@ -1,4 +1,5 @@
 import type { UnallocatedLine } from '../bootstrap.js';
+import { InInputOrder } from '../bootstrap.js';
 import type { Event } from '../domain/events.js';
 
 /** What a run did, for the summary: counted from the events its commands produced. */
@@ -19,7 +20,7 @@ type Phase = 'restore' | 'orders';
 
 /**
  * Listens to every committed event (the bus's `publish`) and to the outcomes the entrypoint
- * sees, and keeps the counts and the lines reported unallocated, oldest report first.
+ * sees, and keeps the counts and the lines reported unallocated.
  */
 export class RunReport {
   phase: Phase = 'restore';
@@ -28,10 +29,15 @@ export class RunReport {
   alreadyAllocated = 0;
   amended = 0;
   reallocated = 0;
-  readonly reported: UnallocatedLine[] = [];
+  readonly #reported = new InInputOrder<UnallocatedLine>();
   #amending = false;
 
-  readonly publish = (event: Event): void => {
+  /** The lines reported unallocated, in the order of the input positions they came from. */
+  reported(): UnallocatedLine[] {
+    return this.#reported.items();
+  }
+
+  readonly publish = (event: Event, position = 0): void => {
     this.events += 1;
     if (event.type === 'Allocated') {
       if (this.#amending) this.#amending = false;
@@ -44,21 +50,13 @@ export class RunReport {
       }
     } else {
       this.#amending = false;
-      this.reported.push({
-        orderid: event.orderid,
-        sku: event.sku,
-        qty: event.qty,
-        reason: 'out-of-stock',
-      });
+      const { orderid, sku, qty } = event;
+      this.#reported.push({ orderid, sku, qty, reason: 'out-of-stock' }, position);
     }
   };
 
-  unknownSku(line: { orderid: string; sku: string; qty: number }): void {
-    this.reported.push({
-      orderid: line.orderid,
-      sku: line.sku,
-      qty: line.qty,
-      reason: 'unknown-sku',
-    });
+  unknownSku(line: { orderid: string; sku: string; qty: number }, position: number): void {
+    const { orderid, sku, qty } = line;
+    this.#reported.push({ orderid, sku, qty, reason: 'unknown-sku' }, position);
   }
 }

@@ -17,7 +17,7 @@ async function opened(files = FOLDER) {
   const uow = await CsvUnitOfWork.open(dir, { waitSeconds: 0 });
   const bus = bootstrap({ uow });
   for (const b of uow.input.batches) bus.handle({ type: 'CreateBatch', ...b });
-  for (const a of uow.input.allocations) bus.handle({ type: 'RestoreAllocation', ...a });
+  for (const a of uow.input.allocations.rows) bus.handle({ type: 'RestoreAllocation', ...a });
   return { dir, uow, bus };
 }
 
@@ -32,11 +32,45 @@ describe('the CSV unit of work', () => {
     const text = readFileSync(join(dir, 'allocations.csv'), 'utf8');
     expect(text).toBe(csvOf('orderid,sku,qty,batchref', 'o1,CLOCK,4,b1', 'o2,LAMP,2,b2'));
     const again = await CsvUnitOfWork.open(dir, { waitSeconds: 0 });
-    expect(again.input.allocations).toEqual([
+    expect(again.input.allocations.rows).toEqual([
       { orderid: 'o1', sku: 'CLOCK', qty: 4, batchref: 'b1' },
       { orderid: 'o2', sku: 'LAMP', qty: 2, batchref: 'b2' },
     ]);
     await again.close();
+  });
+
+  it('writes allocations in the order of the positions they came from', async () => {
+    const { uow, bus } = await opened();
+    const at = (position: number, orderid: string, sku: string) => {
+      uow.position = position;
+      bus.handle({ type: 'Allocate', orderid, sku, qty: 1 });
+    };
+
+    at(5, 'late-lamp', 'LAMP');
+    at(3, 'early-clock', 'CLOCK');
+    at(5, 'late-clock', 'CLOCK');
+    at(4, 'middle-lamp', 'LAMP');
+
+    expect(uow.allocationRows().map(([orderid]) => orderid)).toEqual([
+      'o1',
+      'early-clock',
+      'middle-lamp',
+      'late-lamp',
+      'late-clock',
+    ]);
+    await uow.close();
+  });
+
+  it('groups lines by sku, in file order, for the run to handle sku by sku', async () => {
+    const { uow } = await opened({
+      ...FOLDER,
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,LAMP,1', 'o2,CLOCK,1', 'o3,LAMP,2', 'o4,CLOCK,3'),
+    });
+
+    const { rows, bySku } = uow.input.orders;
+
+    expect(Array.from(bySku, (i) => rows[i]?.orderid)).toEqual(['o1', 'o3', 'o2', 'o4']);
+    await uow.close();
   });
 
   it('leaves the files untouched when a command is rolled back and nothing saved', async () => {

@@ -1,0 +1,50 @@
+/**
+ * A run may handle its input rows in another order than the files give them (grouped by sku, so
+ * that one product's data stays in the cache), while what it writes must read as if it had gone
+ * row by row. So what a command produces is tagged with the input position it came from, and
+ * given back in position order.
+ */
+
+/**
+ * The indexes of `positions`, in ascending position order, equal positions in their original
+ * order: a stable counting sort, linear in the count and the largest position.
+ */
+export function byPosition(positions: ArrayLike<number>): Int32Array {
+  const at = (i: number) => positions[i] as number;
+  let largest = -1;
+  for (let i = 0; i < positions.length; i++) largest = Math.max(largest, at(i));
+  const next = new Int32Array(largest + 2);
+  for (let i = 0; i < positions.length; i++) next[at(i) + 1] = (next[at(i) + 1] as number) + 1;
+  for (let p = 1; p < next.length; p++) next[p] = (next[p] as number) + (next[p - 1] as number);
+  const order = new Int32Array(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    const slot = next[at(i)] as number;
+    order[slot] = i;
+    next[at(i)] = slot + 1;
+  }
+  return order;
+}
+
+/** Items kept with the position each came from, handed back in position order. */
+export class InInputOrder<T> {
+  readonly #items: T[] = [];
+  readonly #positions: number[] = [];
+  #ascending = true;
+
+  push(item: T, position: number): void {
+    const last = this.#positions[this.#positions.length - 1] ?? position;
+    if (position < last) this.#ascending = false;
+    this.#items.push(item);
+    this.#positions.push(position);
+  }
+
+  get length(): number {
+    return this.#items.length;
+  }
+
+  /** The items by position; those from one position in the order they came. */
+  items(): T[] {
+    if (this.#ascending) return [...this.#items];
+    return Array.from(byPosition(this.#positions), (i) => this.#items[i] as T);
+  }
+}

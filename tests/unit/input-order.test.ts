@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { byPosition, InInputOrder } from '../../src/adapters/input-order.js';
+
+describe('input order', () => {
+  it('sorts by position, keeping equal positions in the order they came', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(50), { maxLength: 200 }), (positions) => {
+        const expected = positions.map((p, i) => [p, i]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+
+        expect(Array.from(byPosition(positions))).toEqual(expected.map(([, i]) => i));
+      }),
+    );
+  });
+
+  it('gives items back by the position they came from', () => {
+    const kept = new InInputOrder<string>();
+
+    for (const [item, position] of [
+      ['LAMP-late', 7],
+      ['CLOCK', 2],
+      ['LAMP-later', 7],
+      ['RUG', 0],
+    ] as const)
+      kept.push(item, position);
+
+    expect(kept.items()).toEqual(['RUG', 'CLOCK', 'LAMP-late', 'LAMP-later']);
+  });
+});
