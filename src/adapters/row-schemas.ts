@@ -6,6 +6,8 @@ export const MAX_QUANTITY = 1_000_000_000;
 
 /** The rule for each kind of column, on the raw text of a cell. */
 export const identifier = z.string().trim().min(1, { error: 'is empty' });
+/** The same rule, for a column whose values repeat (sku, batchref): rows share one string each. */
+export const repeatedIdentifier = identifier.describe('an identifier that repeats');
 
 export const quantity = (min: number) =>
   z
@@ -32,13 +34,13 @@ export const eta = z
   });
 
 /** Each file's columns and rules; CSV header names appear only in this folder. */
-export const BATCH_COLUMNS = { ref: identifier, sku: identifier, qty: quantity(0), eta };
-export const ORDER_COLUMNS = { orderid: identifier, sku: identifier, qty: quantity(1) };
+export const BATCH_COLUMNS = { ref: identifier, sku: repeatedIdentifier, qty: quantity(0), eta };
+export const ORDER_COLUMNS = { orderid: identifier, sku: repeatedIdentifier, qty: quantity(1) };
 export const ALLOCATION_COLUMNS = {
   orderid: identifier,
-  sku: identifier,
+  sku: repeatedIdentifier,
   qty: quantity(1),
-  batchref: identifier,
+  batchref: repeatedIdentifier,
 };
 
 type Rules = Record<string, z.ZodType<unknown, string>>;
@@ -72,8 +74,9 @@ export interface CellProblem {
 }
 
 /**
- * Reads every data row of `table` against `rules`, skipping blank rows. Quantities and dates
- * repeat, so each distinct raw value is checked by its schema once; an identifier that trims to
+ * Reads every data row of `table` against `rules`, skipping blank rows. Quantities, dates and
+ * repeated identifiers repeat, so each distinct raw value is checked by its schema once, and rows
+ * share the result (one sku string, not a million copies); an identifier that trims to
  * something non-empty is what `identifier` accepts, so only the others go through zod (a test
  * keeps the two in step). `refs[i]` is the table's reference of `rows[i]`, for its line.
  */
