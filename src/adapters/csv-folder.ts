@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, InputError, type InputProblem, IoFailure } from '../errors.js';
-import { findDuplicates, groupBySku, withoutRepeats } from './duplicates.js';
+import { findDuplicates, groupBySku, RepeatedLines, withoutRepeats } from './duplicates.js';
 import {
   type AllocationRow,
   type BatchRow,
@@ -32,19 +32,26 @@ export interface Fingerprint {
   readonly ino: number;
 }
 
-/** Rows of a file of lines, and the order to handle them in. */
+/** Rows of a file of lines, the order to handle them in, and which to skip. */
 export interface Lines<T> {
   readonly rows: readonly T[];
-  /** Row indexes grouped by sku, each sku's rows in file order; identical repeats left out. */
+  /** Row indexes grouped by sku, each sku's rows in file order. */
   readonly bySku: Int32Array;
+  /** Asked of every row, in `bySku` order: whether it repeats an earlier one (skip it). */
+  readonly repeats: RepeatedLines;
 }
 
 export interface FolderInput {
   readonly batches: BatchRow[];
   readonly allocations: Lines<AllocationRow>;
   readonly orders: Lines<OrderRow>;
-  /** `file:line: message` for rows read but counted once. */
+  /** `file:line: message` for batch rows read but counted once. */
   readonly warnings: string[];
+  /**
+   * Once every line has been asked about: a conflicting repeat throws an InputError; identical
+   * repeats come back as warnings.
+   */
+  readonly repeatWarnings: () => string[];
   /** The files read; an absent allocations.csv is recorded with size -1. */
   readonly fingerprints: Fingerprint[];
 }
@@ -52,7 +59,6 @@ export interface FolderInput {
 /** Reads and validates the folder's three inputs; every problem at once, as an InputError. */
 export async function readFolder(folder: string): Promise<FolderInput> {
   const problems: InputProblem[] = [];
-  const warnings: InputProblem[] = [];
   const fingerprints: Fingerprint[] = [];
   const parse = async <K extends InputKind>(kind: K) => {
     const file = join(folder, INPUTS[kind].name);
@@ -67,28 +73,33 @@ export async function readFolder(folder: string): Promise<FolderInput> {
     problems.push(...parsed.problems);
     return { file, ...parsed };
   };
-  const found = <T>(report: { problems: InputProblem[]; warnings: InputProblem[] } & T) => {
-    problems.push(...report.problems);
-    warnings.push(...report.warnings);
-    return report;
-  };
   const batchFile = await parse('batches');
-  const batches = found(findDuplicates(batchFile.rows, batchFile.lineOf, batchFile.file));
+  const batches = findDuplicates(batchFile.rows, batchFile.lineOf, batchFile.file);
+  problems.push(...batches.problems);
   if (batchFile.rows.length === 0 && batchFile.problems.length === 0 && problems.length === 0) {
     problems.push({ file: batchFile.file, line: 1, message: 'has a header and no batches' });
   }
   const lines = async <K extends 'orders' | 'allocations'>(kind: K): Promise<Lines<RowsOf[K]>> => {
     const { file, rows, lineOf } = await parse(kind);
-    return { rows, bySku: found(groupBySku(kind, rows, lineOf, file)).order };
+    return { rows, bySku: groupBySku(rows), repeats: new RepeatedLines(kind, rows, lineOf, file) };
   };
   const orders = await lines('orders');
   const allocations = await lines('allocations');
-  if (problems.length > 0) throw new InputError(sorted(problems));
+  const repeatsIn = [allocations, orders];
+  if (problems.length > 0) {
+    for (const { bySku, repeats } of repeatsIn) bySku.forEach((i) => repeats.has(i));
+    throw new InputError(sorted([...problems, ...repeatsIn.flatMap((l) => l.repeats.problems)]));
+  }
   return {
     batches: withoutRepeats(batchFile.rows, batches.repeats),
     allocations,
     orders,
-    warnings: sorted(warnings).map(formatProblem),
+    warnings: sorted(batches.warnings).map(formatProblem),
+    repeatWarnings: () => {
+      const found = repeatsIn.flatMap((l) => l.repeats.problems);
+      if (found.length > 0) throw new InputError(sorted(found));
+      return sorted(repeatsIn.flatMap((l) => l.repeats.warnings)).map(formatProblem);
+    },
     fingerprints,
   };
 }

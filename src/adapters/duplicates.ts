@@ -42,53 +42,13 @@ export function withoutRepeats<T>(rows: T[], repeats: readonly number[]): T[] {
   return rows.filter((_, i) => !drop.has(i));
 }
 
-/** Rows grouped by sku, as row indexes, with the repeats left out; see `groupBySku`. */
-export interface GroupedRows extends Omit<DuplicateReport, 'repeats'> {
-  /** Each sku's rows in file order; skus in the order they first appear. */
-  readonly order: Int32Array;
-}
-
 type Line = { readonly orderid: string; readonly sku: string; readonly qty: number };
 
 /**
- * For order lines and allocations, identified by (orderid, sku): groups the rows by sku (a
- * counting sort), then finds repeats within each group with a small map that stays in the cache,
- * where one map of every line would not. Reports what `findDuplicates` reports.
+ * Row indexes of order lines or allocations grouped by sku, each sku's rows in file order, skus
+ * in the order they first appear: a counting sort.
  */
-export function groupBySku(
-  kind: 'orders' | 'allocations',
-  rows: readonly Line[],
-  lineOf: (row: number) => number,
-  file: string,
-): GroupedRows {
-  const { grouped, starts } = countingSortBySku(rows);
-  const problems: InputProblem[] = [];
-  const warnings: InputProblem[] = [];
-  const first = new Map<string, number>();
-  let kept = 0;
-  for (let g = 0; g + 1 < starts.length; g++) {
-    if (first.size > 0) first.clear();
-    for (let k = starts[g] as number; k < (starts[g + 1] as number); k++) {
-      const i = grouped[k] as number;
-      const row = rows[i] as Line;
-      const seen = first.get(row.orderid);
-      if (seen === undefined) {
-        first.set(row.orderid, i);
-        grouped[kept++] = i;
-        continue;
-      }
-      const same = (rows[seen] as Line).qty === row.qty;
-      const name = `${INPUTS[kind].what} ${row.orderid}/${row.sku}`;
-      const message = same
-        ? `${name} is listed again (as on line ${lineOf(seen)}); counted once`
-        : `${name} is listed again with other values (first on line ${lineOf(seen)})`;
-      (same ? warnings : problems).push({ file, line: lineOf(i), message });
-    }
-  }
-  return { order: grouped.subarray(0, kept), problems, warnings };
-}
-
-function countingSortBySku(rows: readonly Line[]) {
+export function groupBySku(rows: readonly Line[]): Int32Array {
   const groupOf = new Int32Array(rows.length);
   const groups = new Map<string, number>();
   const sizes: number[] = [];
@@ -103,10 +63,9 @@ function countingSortBySku(rows: readonly Line[]) {
     groupOf[i] = g;
     sizes[g] = (sizes[g] as number) + 1;
   }
-  const starts = new Int32Array(sizes.length + 1);
-  for (let g = 0; g < sizes.length; g++)
-    starts[g + 1] = (starts[g] as number) + (sizes[g] as number);
-  const next = starts.slice(0, -1);
+  const next = new Int32Array(sizes.length);
+  for (let g = 1; g < sizes.length; g++)
+    next[g] = (next[g - 1] as number) + (sizes[g - 1] as number);
   const grouped = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const g = groupOf[i] as number;
@@ -114,5 +73,49 @@ function countingSortBySku(rows: readonly Line[]) {
     grouped[slot] = i;
     next[g] = slot + 1;
   }
-  return { grouped, starts };
+  return grouped;
+}
+
+/**
+ * Tells which order lines or allocations repeat an earlier row with the same (orderid, sku), as
+ * a run walks them sku by sku: a small map of one sku's orderids stays in the cache, where one
+ * map of every line would not, and the walk reads each row once. Reports what `findDuplicates`
+ * reports.
+ */
+export class RepeatedLines {
+  readonly problems: InputProblem[] = [];
+  readonly warnings: InputProblem[] = [];
+  readonly #first = new Map<string, number>();
+  #sku: string | undefined;
+
+  constructor(
+    private readonly kind: 'orders' | 'allocations',
+    private readonly rows: readonly Line[],
+    private readonly lineOf: (row: number) => number,
+    private readonly file: string,
+  ) {}
+
+  /** Whether row `i` repeats an earlier one; rows must come sku by sku, each sku's in order. */
+  has(i: number): boolean {
+    const row = this.rows[i] as Line;
+    if (row.sku !== this.#sku) {
+      this.#sku = row.sku;
+      if (this.#first.size > 0) this.#first.clear();
+    }
+    const seen = this.#first.get(row.orderid);
+    if (seen === undefined) {
+      this.#first.set(row.orderid, i);
+      return false;
+    }
+    const same = (this.rows[seen] as Line).qty === row.qty;
+    const [name, first] = [
+      `${INPUTS[this.kind].what} ${row.orderid}/${row.sku}`,
+      this.lineOf(seen),
+    ];
+    const message = same
+      ? `${name} is listed again (as on line ${first}); counted once`
+      : `${name} is listed again with other values (first on line ${first})`;
+    (same ? this.warnings : this.problems).push({ file: this.file, line: this.lineOf(i), message });
+    return true;
+  }
 }

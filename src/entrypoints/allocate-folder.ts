@@ -77,6 +77,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     phase('restoring', allocations.bySku.length);
     for (let k = 0; k < allocations.bySku.length; k++) {
       const i = allocations.bySku[k] as number;
+      if (allocations.repeats.has(i)) continue;
       const { orderid, sku, qty, batchref } = allocations.rows[i] as AllocationRow;
       uow.position = i;
       send({ type: 'RestoreAllocation', orderid, sku, qty, batchref });
@@ -88,6 +89,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     phase('allocating', orders.bySku.length);
     for (let k = 0; k < orders.bySku.length; k++) {
       const i = orders.bySku[k] as number;
+      if (orders.repeats.has(i)) continue;
       const { orderid, sku, qty } = orders.rows[i] as OrderRow;
       uow.position = allocations.rows.length + 1 + i;
       const before = report.events;
@@ -96,14 +98,16 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
       if (sent % YIELD_EVERY === 0) await pace();
     }
     progress.stop();
+    const repeatWarnings = uow.input.repeatWarnings();
+    repeatWarnings.forEach(options.onWarning);
     const unallocated = uow.stillUnallocated(report.reported());
     const summary = summarise(
       folder,
       options.dryRun,
       report,
-      orders.bySku.length,
+      orders.bySku.length - orders.repeats.warnings.length,
       unallocated,
-      uow.input.warnings.length,
+      uow.input.warnings.length + repeatWarnings.length,
     );
     if (!options.dryRun) {
       phase('writing', 1);
