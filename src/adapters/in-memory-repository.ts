@@ -10,7 +10,9 @@ import type { ProductRepository } from '../service-layer/unit-of-work.js';
 export class InMemoryProductRepository implements ProductRepository {
   readonly #products = new Map<string, Product>();
   readonly #byRef = new Map<string, Product>();
+  /** The first `#seenCount` are the products touched since the last commit or rollback. */
   readonly #seen: Product[] = [];
+  #seenCount = 0;
   readonly #added: Product[] = [];
   readonly #placed: AllocationSlot[] = [];
 
@@ -27,7 +29,10 @@ export class InMemoryProductRepository implements ProductRepository {
   }
 
   getByBatchref(ref: string): Product | undefined {
-    for (const product of this.#seen) if (product.batch(ref)) return product;
+    for (let i = 0; i < this.#seenCount; i++) {
+      const product = this.#seen[i] as Product;
+      if (product.batch(ref)) return product;
+    }
     const product = this.#byRef.get(ref);
     if (product) this.#see(product);
     return product;
@@ -51,34 +56,43 @@ export class InMemoryProductRepository implements ProductRepository {
     return this.#products.values();
   }
 
-  /** Keeps what the touched products did and moves their new events into `events`. */
-  commitSeen(events: Event[]): void {
-    for (const product of this.#seen) {
+  /**
+   * Keeps what the touched products did and returns `events` with their new events after it: an
+   * empty `events` is never written to, a product's own list is taken over instead.
+   */
+  commitSeen(events: Event[]): Event[] {
+    let pending = events;
+    for (let i = 0; i < this.#seenCount; i++) {
+      const product = this.#seen[i] as Product;
       for (const batch of product.newBatches()) this.#byRef.set(batch.reference, product);
-      for (const slot of product.takePlaced()) this.#placed.push(slot);
+      product.movePlaced(this.#placed);
       if (product.events.length > 0) {
-        for (const event of product.events) events.push(event);
+        if (pending.length === 0) pending = product.events;
+        else for (const event of product.events) pending.push(event);
         product.events = [];
       }
       product.checkpoint();
     }
     this.#forget();
+    return pending;
   }
 
   /** Undoes what the touched products did since the last commit, and forgets new products. */
   rollbackSeen(): void {
-    for (const product of this.#seen) product.revert();
+    for (let i = 0; i < this.#seenCount; i++) (this.#seen[i] as Product).revert();
     for (const product of this.#added) this.#products.delete(product.sku);
     this.#forget();
   }
 
+  /** The list of touched products is kept and overwritten: a run commits a million times. */
   #forget(): void {
-    if (this.#seen.length > 0) this.#seen.length = 0;
+    this.#seenCount = 0;
     if (this.#added.length > 0) this.#added.length = 0;
   }
 
   /** A command touches one product or a few: a short list beats a set. */
   #see(product: Product): void {
-    if (!this.#seen.includes(product)) this.#seen.push(product);
+    for (let i = 0; i < this.#seenCount; i++) if (this.#seen[i] === product) return;
+    this.#seen[this.#seenCount++] = product;
   }
 }

@@ -15,11 +15,17 @@ export class Product {
   #displaced: { line: OrderLine; batchref: string }[] = [];
   #ranking: BatchRanking | undefined;
   #version: number;
-  /** Undo entries, flat: [PLACED, slot] | [TAKEN, slot] | [CALL, undo]; new at each checkpoint. */
-  #undo: (number | AllocationSlot | (() => void))[] = [];
+  /**
+   * Undo entries, flat: [PLACED, slot] | [TAKEN, slot] | [CALL, undo]; the first `#undoTop` count.
+   * This list and `#placed` are reused from one checkpoint to the next, not reallocated: a run
+   * makes a million checkpoints.
+   */
+  readonly #undo: (number | AllocationSlot | (() => void))[] = [];
+  #undoTop = 0;
   #versionAtCheckpoint: number;
   #batchesAtCheckpoint = 0;
-  #placed: AllocationSlot[] = [];
+  readonly #placed: AllocationSlot[] = [];
+  #placedCount = 0;
   #eventsAtCheckpoint = 0;
 
   constructor(
@@ -74,12 +80,12 @@ export class Product {
     if (current) this.#deallocate(current, 'amended');
     const batch = this.#rank().firstFit(qty);
     if (batch === undefined) {
-      this.events.push({ type: 'OutOfStock', orderid, sku, qty });
+      this.#record({ type: 'OutOfStock', orderid, sku, qty });
       if (current) this.#version += 1;
       return undefined;
     }
     this.#place(batch, line);
-    this.events.push({ type: 'Allocated', orderid, sku, qty, batchref: batch.reference });
+    this.#record({ type: 'Allocated', orderid, sku, qty, batchref: batch.reference });
     this.#version += 1;
     return batch.reference;
   }
@@ -130,30 +136,30 @@ export class Product {
     });
     for (const { line, batchref } of displaced) {
       const { orderid, sku, qty } = line;
-      this.events.push({ type: 'Deallocated', orderid, sku, qty, batchref, reason: 'batch-gone' });
+      this.#record({ type: 'Deallocated', orderid, sku, qty, batchref, reason: 'batch-gone' });
     }
     if (this.events.length > before) this.#version += 1;
   }
 
   /**
-   * The allocations made since the last checkpoint, oldest first, handed out once: a unit of
-   * work keeps them, in commit order, as the order allocations were made across products.
+   * Appends the allocations made since the last checkpoint to `log`, oldest first, once: a unit
+   * of work keeps them, in commit order, as the order allocations were made across products.
    */
-  takePlaced(): AllocationSlot[] {
-    const placed = this.#placed;
-    if (placed.length > 0) this.#placed = [];
-    return placed;
+  movePlaced(log: AllocationSlot[]): void {
+    for (let i = 0; i < this.#placedCount; i++) log.push(this.#placed[i] as AllocationSlot);
+    this.#placedCount = 0;
   }
 
   /** The batches added since the last checkpoint. */
   newBatches(): readonly Batch[] {
     const count = this.#batchesAtCheckpoint;
-    return count === this.#batches.length ? [] : this.#batches.slice(count);
+    return count === this.#batches.length ? NONE : this.#batches.slice(count);
   }
 
   /** Forgets the journal: what was done since the last checkpoint stays. */
   checkpoint(): void {
-    this.#undo.length = 0;
+    this.#undoTop = 0;
+    this.#placedCount = 0;
     this.#batchesAtCheckpoint = this.#batches.length;
     this.#versionAtCheckpoint = this.#version;
     this.#eventsAtCheckpoint = this.events.length;
@@ -161,15 +167,15 @@ export class Product {
 
   /** Undoes everything since the last checkpoint, events included. */
   revert(): void {
-    if (this.#placed.length > 0) this.#placed = [];
+    this.#placedCount = 0;
     const undo = this.#undo;
-    for (let i = undo.length - 2; i >= 0; i -= 2) {
+    for (let i = this.#undoTop - 2; i >= 0; i -= 2) {
       const entry = undo[i + 1];
       if (undo[i] === CALL) (entry as () => void)();
       else if (undo[i] === PLACED) this.#unplace(entry as AllocationSlot);
       else this.#reinstate(entry as AllocationSlot);
     }
-    this.#undo = [];
+    this.#undoTop = 0;
     this.#version = this.#versionAtCheckpoint;
     this.events.length = Math.min(this.events.length, this.#eventsAtCheckpoint);
   }
@@ -184,8 +190,8 @@ export class Product {
     const slot = batch.allocate(line);
     this.#slots.set(line.orderid, slot);
     this.#ranking?.update(batch);
-    this.#undo.push(PLACED, slot);
-    this.#placed.push(slot);
+    this.#journalSlot(PLACED, slot);
+    this.#placed[this.#placedCount++] = slot;
   }
 
   #unplace(slot: AllocationSlot): void {
@@ -197,10 +203,10 @@ export class Product {
 
   #deallocate(slot: AllocationSlot, reason: DeallocationReason): void {
     this.#unplace(slot);
-    this.#undo.push(TAKEN, slot);
+    this.#journalSlot(TAKEN, slot);
     const { orderid, qty } = slot;
     const batchref = (slot.batch as Batch).reference;
-    this.events.push({ type: 'Deallocated', orderid, sku: this.sku, qty, batchref, reason });
+    this.#record({ type: 'Deallocated', orderid, sku: this.sku, qty, batchref, reason });
   }
 
   #reinstate(slot: AllocationSlot): void {
@@ -216,7 +222,19 @@ export class Product {
   }
 
   #journal(undo: () => void): void {
-    this.#undo.push(CALL, undo);
+    this.#undo[this.#undoTop++] = CALL;
+    this.#undo[this.#undoTop++] = undo;
+  }
+
+  #journalSlot(kind: typeof PLACED | typeof TAKEN, slot: AllocationSlot): void {
+    this.#undo[this.#undoTop++] = kind;
+    this.#undo[this.#undoTop++] = slot;
+  }
+
+  /** Most commands raise one event: a list made for it holds one, where `push` makes room for 17. */
+  #record(event: Event): void {
+    if (this.events.length === 0) this.events = [event];
+    else this.events.push(event);
   }
 
   #checkLine(line: OrderLine): void {
@@ -226,6 +244,7 @@ export class Product {
   }
 }
 
+const NONE: readonly Batch[] = Object.freeze([]);
 const CALL = 0;
 const PLACED = 1;
 const TAKEN = 2;
