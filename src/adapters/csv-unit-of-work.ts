@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AllocationSlot, Batch } from '../domain/batch.js';
 import type { Event } from '../domain/events.js';
 import { FolderBusy, InputError, IoFailure } from '../errors.js';
 import type { UnitOfWork } from '../service-layer/unit-of-work.js';
@@ -10,7 +11,7 @@ import {
   type StagedFile,
   stageFile,
 } from './atomic-files.js';
-import { csvChunks } from './csv-writer.js';
+import { csvChunks, csvField, csvLine } from './csv-writer.js';
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
@@ -84,18 +85,24 @@ export class CsvUnitOfWork implements UnitOfWork {
     return this.#memory.collectNewEvents();
   }
 
-  /** Every allocation now held, by position: earlier runs' rows first, in their order. */
-  allocationRows(): string[][] {
+  /** allocations.csv's lines for every allocation now held, by position: earlier runs' first. */
+  allocationLines(): string[] {
     return [...this.#allocations()];
   }
 
-  *#allocations(): Generator<string[]> {
+  /** allocations.csv's lines; each batch's two fields are made once, not once per line. */
+  *#allocations(): Generator<string> {
     const placed = this.products.placed();
+    const fieldsOf = new Map<Batch, { sku: string; ref: string }>();
     for (const i of byPosition(this.#placedAt)) {
-      const slot = placed[i] as (typeof placed)[number];
-      if (slot.linked && slot.batch) {
-        yield [slot.orderid, slot.batch.sku, String(slot.qty), slot.batch.reference];
+      const { linked, batch, orderid, qty } = placed[i] as AllocationSlot;
+      if (!linked || !batch) continue;
+      let fields = fieldsOf.get(batch);
+      if (fields === undefined) {
+        fields = { sku: csvField(batch.sku), ref: csvField(batch.reference) };
+        fieldsOf.set(batch, fields);
       }
+      yield `${csvField(orderid)},${fields.sku},${qty},${fields.ref}\n`;
     }
   }
 
@@ -121,10 +128,10 @@ export class CsvUnitOfWork implements UnitOfWork {
   /** Writes the outputs, all or nothing as far as allocations.csv is concerned. */
   async save(unallocated: readonly UnallocatedLine[]): Promise<void> {
     const contents = {
-      [FILES.availability]: csvChunks(AVAILABILITY_HEADER, this.availabilityRows()),
+      [FILES.availability]: csvChunks(AVAILABILITY_HEADER, this.availabilityRows().map(csvLine)),
       [FILES.unallocated]: csvChunks(
         UNALLOCATED_HEADER,
-        unallocated.map((u) => [u.orderid, u.sku, String(u.qty), u.reason]),
+        unallocated.map((u) => csvLine([u.orderid, u.sku, String(u.qty), u.reason])),
       ),
       [FILES.allocations]: csvChunks(ALLOCATIONS_HEADER, this.#allocations()),
     };

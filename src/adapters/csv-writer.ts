@@ -4,27 +4,33 @@ import { stringify } from 'csv-stringify/sync';
 const SPECIAL = /[",\r\n]/;
 const CHUNK = 1 << 16;
 
-/** One CSV line, `\n`-terminated: csv-stringify's output for it, byte for byte. */
+/** One value as csv-stringify writes it within a row: as it is, or quoted. */
+export function csvField(value: string): string {
+  if (!SPECIAL.test(value)) return value;
+  return stringify([[value, '']], { record_delimiter: '\n' }).slice(0, -2);
+}
+
+/**
+ * One CSV line, `\n`-terminated: csv-stringify's output for it, byte for byte (it quotes each
+ * value on its own, so a line is its fields joined; a test keeps the two equal).
+ */
 export function csvLine(values: readonly string[]): string {
-  for (const value of values) {
-    if (SPECIAL.test(value)) return stringify([values], { record_delimiter: '\n' });
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    line += i === 0 ? csvField(values[i] as string) : `,${csvField(values[i] as string)}`;
   }
-  return `${values.join(',')}\n`;
+  return `${line}\n`;
 }
 
 /**
  * CSV text with `\n` line ends, in chunks of about 64 KiB, so that a large output is written as
- * it is made and never held whole. A row that needs quoting goes through csv-stringify; the
- * others are joined with commas, which is what csv-stringify would write for them (a test keeps
- * the two equal) without its cost per row.
+ * it is made and never held whole. `lines` are made by `csvLine`, or by a caller that knows
+ * which of its fields can need quoting.
  */
-export function* csvChunks(
-  header: readonly string[],
-  rows: Iterable<readonly string[]>,
-): Generator<string> {
+export function* csvChunks(header: readonly string[], lines: Iterable<string>): Generator<string> {
   let pending = csvLine(header);
-  for (const row of rows) {
-    pending += csvLine(row);
+  for (const line of lines) {
+    pending += line;
     if (pending.length >= CHUNK) {
       yield pending;
       pending = '';

@@ -6,7 +6,7 @@ export const MAX_QUANTITY = 1_000_000_000;
 
 /** The rule for each kind of column, on the raw text of a cell. */
 export const identifier = z.string().trim().min(1, { error: 'is empty' });
-/** The same rule, for a column whose values repeat (sku, batchref): rows share one string each. */
+/** The same rule, for a column with few distinct values (sku): rows share one string each. */
 export const repeatedIdentifier = identifier.describe('an identifier that repeats');
 
 export const quantity = (min: number) =>
@@ -40,7 +40,7 @@ export const ALLOCATION_COLUMNS = {
   orderid: identifier,
   sku: repeatedIdentifier,
   qty: quantity(1),
-  batchref: repeatedIdentifier,
+  batchref: identifier,
 };
 
 type Rules = Record<string, z.ZodType<unknown, string>>;
