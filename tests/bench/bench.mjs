@@ -1,7 +1,9 @@
 // npm run bench: runs the real CLI on generated folders of 10k, 100k and 1M order lines, fresh
 // and re-run (an allocations.csv of half the size already there), beside the I/O floor measured
 // in the same run (tests/bench/floor.mjs), and checks the CLI's outputs. It prints figures; it
-// asserts nothing about time. Sizes can be chosen: node tests/bench/bench.mjs 10000 100000
+// asserts nothing about time. Each case runs the CLI and the floor in turn, REPEAT times (3 by
+// default), and prints the median of each: a shared machine's speed drifts from one minute to
+// the next. Sizes can be chosen: REPEAT=1 node tests/bench/bench.mjs 10000 100000
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/allocate-from-csv.js');
 const FLOOR = join(ROOT, 'tests/bench/floor.mjs');
 const SIZES = process.argv.slice(2).map(Number);
+const REPEAT = Math.max(1, Number(process.env.REPEAT ?? 3));
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** Runs `node args`, returning wall seconds and peak RSS in MB (GNU time, or /proc polling). */
@@ -41,6 +44,14 @@ function measure(args, env = {}) {
       done({ code, seconds, rssMb: kb / 1024, stdout, stderr });
     });
   });
+}
+
+/** The run with the median time, and the median peak RSS of all of them. */
+function median(runs) {
+  const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const seconds = middle(runs.map((r) => r.seconds));
+  const run = runs.find((r) => r.seconds === seconds);
+  return { ...run, rssMb: middle(runs.map((r) => r.rssMb)) };
 }
 
 function hwm(pid) {
@@ -92,10 +103,18 @@ async function scenario(lines) {
     ['fresh', fresh],
     ['re-run', rerun],
   ]) {
-    const dir = join(work, `${name}-run`);
-    cpSync(source, dir, { recursive: true });
-    const cli = await measure([BIN, '--quiet', '--json', dir]);
-    const floor = await measure([FLOOR, source, String(outputRows(dir)), work]);
+    const [clis, floors] = [[], []];
+    let dir = '';
+    for (let round = 0; round < REPEAT; round++) {
+      dir = join(work, `${name}-run-${round}`);
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(source, dir, { recursive: true });
+      clis.push(await measure([BIN, '--quiet', '--json', dir]));
+      floors.push(await measure([FLOOR, source, String(outputRows(dir)), work]));
+      if (round > 0)
+        rmSync(join(work, `${name}-run-${round - 1}`), { recursive: true, force: true });
+    }
+    const [cli, floor] = [median(clis), median(floors)];
     results.push({ lines, name, cli, floor, check: cli.code > 1 ? cli.stderr.trim() : check(dir) });
   }
   rmSync(work, { recursive: true, force: true });
@@ -106,7 +125,8 @@ const sizes = SIZES.length > 0 ? SIZES : [10_000, 100_000, 1_000_000];
 const rows = [];
 for (const lines of sizes) rows.push(...(await scenario(lines)));
 const pad = (value, width) => String(value).padStart(width);
-console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+const cores = (await import('node:os')).cpus().length;
+console.log(`node ${process.version}, ${cores} cores, median of ${REPEAT} runs each`);
 console.log('lines      case     CLI s   CLI MB   lines/s   floor s  floor MB  CLI/floor  check');
 for (const r of rows) {
   console.log(
