@@ -1,6 +1,7 @@
 import { DuplicateAllocation, InvalidValue } from '../errors.js';
 import { type AllocationSlot, Batch, type OrderLine } from './batch.js';
 import { BatchRanking } from './batch-ranking.js';
+import { Journal, type SlotUndo } from './journal.js';
 import type { DeallocationReason, Event } from './events.js';
 
 /**
@@ -15,17 +16,9 @@ export class Product {
   #displaced: { line: OrderLine; batchref: string }[] = [];
   #ranking: BatchRanking | undefined;
   #version: number;
-  /**
-   * Undo entries, flat: [PLACED, slot] | [TAKEN, slot] | [CALL, undo]; the first `#undoTop` count.
-   * This list and `#placed` are reused from one checkpoint to the next, not reallocated: a run
-   * makes a million checkpoints.
-   */
-  readonly #undo: (number | AllocationSlot | (() => void))[] = [];
-  #undoTop = 0;
+  readonly #journal = new Journal();
   #versionAtCheckpoint: number;
   #batchesAtCheckpoint = 0;
-  readonly #placed: AllocationSlot[] = [];
-  #placedCount = 0;
   #eventsAtCheckpoint = 0;
 
   constructor(
@@ -59,7 +52,7 @@ export class Product {
     this.#batches.push(batch);
     this.#byRef.set(ref, batch);
     this.#ranking = undefined;
-    this.#journal(() => {
+    this.#journal.call(() => {
       this.#batches.pop();
       this.#byRef.delete(ref);
       this.#ranking = undefined;
@@ -98,7 +91,7 @@ export class Product {
     const previous = batch.purchasedQuantity;
     batch.purchasedQuantity = qty;
     this.#ranking?.update(batch);
-    this.#journal(() => {
+    this.#journal.call(() => {
       batch.purchasedQuantity = previous;
       this.#ranking?.update(batch);
     });
@@ -120,7 +113,7 @@ export class Product {
       this.#place(batch, line);
     } else {
       this.#displaced.push({ line, batchref });
-      this.#journal(() => this.#displaced.pop());
+      this.#journal.call(() => this.#displaced.pop());
     }
     this.#version += 1;
   }
@@ -131,7 +124,7 @@ export class Product {
     for (const batch of this.#batches) this.#shrinkToFit(batch);
     const displaced = this.#displaced;
     this.#displaced = [];
-    this.#journal(() => {
+    this.#journal.call(() => {
       this.#displaced = displaced;
     });
     for (const { line, batchref } of displaced) {
@@ -146,8 +139,7 @@ export class Product {
    * of work keeps them, in commit order, as the order allocations were made across products.
    */
   movePlaced(log: AllocationSlot[]): void {
-    for (let i = 0; i < this.#placedCount; i++) log.push(this.#placed[i] as AllocationSlot);
-    this.#placedCount = 0;
+    this.#journal.movePlaced(log);
   }
 
   /** The batches added since the last checkpoint. */
@@ -158,8 +150,7 @@ export class Product {
 
   /** Forgets the journal: what was done since the last checkpoint stays. */
   checkpoint(): void {
-    this.#undoTop = 0;
-    this.#placedCount = 0;
+    this.#journal.clear();
     this.#batchesAtCheckpoint = this.#batches.length;
     this.#versionAtCheckpoint = this.#version;
     this.#eventsAtCheckpoint = this.events.length;
@@ -167,15 +158,7 @@ export class Product {
 
   /** Undoes everything since the last checkpoint, events included. */
   revert(): void {
-    this.#placedCount = 0;
-    const undo = this.#undo;
-    for (let i = this.#undoTop - 2; i >= 0; i -= 2) {
-      const entry = undo[i + 1];
-      if (undo[i] === CALL) (entry as () => void)();
-      else if (undo[i] === PLACED) this.#unplace(entry as AllocationSlot);
-      else this.#reinstate(entry as AllocationSlot);
-    }
-    this.#undoTop = 0;
+    this.#journal.undo(this.#slotUndo);
     this.#version = this.#versionAtCheckpoint;
     this.events.length = Math.min(this.events.length, this.#eventsAtCheckpoint);
   }
@@ -190,8 +173,7 @@ export class Product {
     const slot = batch.allocate(line);
     this.#slots.set(line.orderid, slot);
     this.#ranking?.update(batch);
-    this.#journalSlot(PLACED, slot);
-    this.#placed[this.#placedCount++] = slot;
+    this.#journal.placed(slot);
   }
 
   #unplace(slot: AllocationSlot): void {
@@ -203,11 +185,16 @@ export class Product {
 
   #deallocate(slot: AllocationSlot, reason: DeallocationReason): void {
     this.#unplace(slot);
-    this.#journalSlot(TAKEN, slot);
+    this.#journal.taken(slot);
     const { orderid, qty } = slot;
     const batchref = (slot.batch as Batch).reference;
     this.#record({ type: 'Deallocated', orderid, sku: this.sku, qty, batchref, reason });
   }
+
+  readonly #slotUndo: SlotUndo = {
+    unplace: (slot) => this.#unplace(slot),
+    reinstate: (slot) => this.#reinstate(slot),
+  };
 
   #reinstate(slot: AllocationSlot): void {
     const batch = slot.batch as Batch;
@@ -219,16 +206,6 @@ export class Product {
   #rank(): BatchRanking {
     this.#ranking ??= new BatchRanking(this.#batches);
     return this.#ranking;
-  }
-
-  #journal(undo: () => void): void {
-    this.#undo[this.#undoTop++] = CALL;
-    this.#undo[this.#undoTop++] = undo;
-  }
-
-  #journalSlot(kind: typeof PLACED | typeof TAKEN, slot: AllocationSlot): void {
-    this.#undo[this.#undoTop++] = kind;
-    this.#undo[this.#undoTop++] = slot;
   }
 
   /** Most commands raise one event: a list made for it holds one, where `push` makes room for 17. */
@@ -245,9 +222,6 @@ export class Product {
 }
 
 const NONE: readonly Batch[] = Object.freeze([]);
-const CALL = 0;
-const PLACED = 1;
-const TAKEN = 2;
 
 function checkQuantity(qty: number, min: number): void {
   if (!Number.isSafeInteger(qty) || qty < min) {

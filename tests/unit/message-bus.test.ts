@@ -32,6 +32,16 @@ describe('the unit of work', () => {
     expect(product?.versionNumber).toBe(1);
   });
 
+  it('lists only committed allocations as placed, never rolled-back ones', () => {
+    const { bus, uow } = busWithFailingAllocate();
+    bus.handle(createBatch('b1', 'SHINY-KETTLE', 10));
+    expect(() => bus.handle(allocate('o1', 'SHINY-KETTLE', 4))).toThrow('disk on fire');
+
+    bus.handle(restore('o2', 'SHINY-KETTLE', 3, 'b1'));
+
+    expect(uow.products.placed().map((slot) => slot.orderid)).toEqual(['o2']);
+  });
+
   it('forgets a product created by a command that did not commit', () => {
     const { uow } = testBus();
 
