@@ -23,6 +23,8 @@ export interface RunOptions {
 /** Long synchronous stretches let the lock's refresh timer run this often (in commands). */
 const YIELD_EVERY = 8192;
 const giveWay = () => new Promise(setImmediate);
+/** Rows are read ahead in blocks of this many (see the CSV adapter's `prefetch`). */
+const PREFETCH = 256;
 
 /**
  * One run over a folder, as the contract says: create the batches, put back earlier allocations,
@@ -76,6 +78,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     // what they keep back in file order by position: allocations' rows, then order lines.
     phase('restoring', allocations.bySku.length);
     for (let k = 0; k < allocations.bySku.length; k++) {
+      if (k % PREFETCH === 0) allocations.prefetch(k, k + PREFETCH);
       const i = allocations.bySku[k] as number;
       if (allocations.repeats.has(i)) continue;
       const { orderid, sku, qty, batchref } = allocations.rows[i] as AllocationRow;
@@ -88,6 +91,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     report.phase = 'orders';
     phase('allocating', orders.bySku.length);
     for (let k = 0; k < orders.bySku.length; k++) {
+      if (k % PREFETCH === 0) orders.prefetch(k, k + PREFETCH);
       const i = orders.bySku[k] as number;
       if (orders.repeats.has(i)) continue;
       const { orderid, sku, qty } = orders.rows[i] as OrderRow;
