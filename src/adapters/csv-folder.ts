@@ -1,7 +1,13 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, InputError, type InputProblem, IoFailure } from '../errors.js';
-import { findDuplicates, groupBySku, RepeatedLines, withoutRepeats } from './duplicates.js';
+import {
+  findDuplicates,
+  groupBySku,
+  type Line,
+  RepeatedLines,
+  withoutRepeats,
+} from './duplicates.js';
 import {
   type AllocationRow,
   type BatchRow,
@@ -13,8 +19,6 @@ import {
   type RowsOf,
 } from './input-files.js';
 import { explain } from './os-errors.js';
-
-type Line = { readonly orderid: string; readonly qty: number };
 
 export const FILES = {
   batches: INPUTS.batches.name,

@@ -42,7 +42,8 @@ export function withoutRepeats<T>(rows: T[], repeats: readonly number[]): T[] {
   return rows.filter((_, i) => !drop.has(i));
 }
 
-type Line = { readonly orderid: string; readonly sku: string; readonly qty: number };
+/** What the checks read of an order line or an allocation row. */
+export type Line = { readonly orderid: string; readonly sku: string; readonly qty: number };
 
 /**
  * Row indexes of order lines or allocations grouped by sku, each sku's rows in file order, skus
@@ -108,10 +109,8 @@ export class RepeatedLines {
       return false;
     }
     const same = (this.rows[seen] as Line).qty === row.qty;
-    const [name, first] = [
-      `${INPUTS[this.kind].what} ${row.orderid}/${row.sku}`,
-      this.lineOf(seen),
-    ];
+    const name = `${INPUTS[this.kind].what} ${row.orderid}/${row.sku}`;
+    const first = this.lineOf(seen);
     const message = same
       ? `${name} is listed again (as on line ${first}); counted once`
       : `${name} is listed again with other values (first on line ${first})`;
