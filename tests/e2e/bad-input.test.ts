@@ -123,6 +123,18 @@ const CASES: [string, Record<string, string | Buffer>, string][] = [
     'orders.csv:3: order line o1/CLOCK is listed again with other values (first on line 2)',
   ],
   [
+    'a conflicting repeat among lines of other skus',
+    {
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3', 'o1,LAMP,2', 'o2,CLOCK,1', 'o1,CLOCK,5'),
+    },
+    'orders.csv:5: order line o1/CLOCK is listed again with other values (first on line 2)',
+  ],
+  [
+    'a conflicting repeated allocation',
+    { 'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,5,b1', 'o0,CLOCK,6,b1') },
+    'allocations.csv:3: allocation o0/CLOCK is listed again with other values (first on line 2)',
+  ],
+  [
     'an allocation with a bad qty',
     { 'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,lots,b1') },
     'allocations.csv:2: qty "lots" is not a whole number',
@@ -165,7 +177,7 @@ describe('bad input: exit 2, the exact file and line, nothing written', () => {
     expect(stderr).toContain('... and 5 more problems');
   });
 
-  it('finds duplicates in a large orders.csv too (checked on another thread)', async () => {
+  it('finds repeats among many lines, with both line numbers', async () => {
     const rows = Array.from(
       { length: 60_000 },
       (_, i) => `order-${String(i).padStart(9, '0')},CLOCK,1`,
@@ -187,6 +199,23 @@ describe('bad input: exit 2, the exact file and line, nothing written', () => {
     expect(conflicting.code).toBe(2);
     expect(conflicting.stderr).toContain(
       `${orders}:55002: order line order-000000009/CLOCK is listed again with other values (first on line 11)`,
+    );
+  });
+
+  it('counts an identical repeated allocation once, with a warning', async () => {
+    const dir = folderWith({
+      ...GOOD,
+      'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,5,b1', 'o0,CLOCK,5,b1'),
+    });
+
+    const { code, stderr } = await runCli([dir]);
+
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `warning: ${join(dir, 'allocations.csv')}:3: allocation o0/CLOCK is listed again (as on line 2); counted once`,
+    );
+    expect(read(dir, 'allocations.csv')).toBe(
+      csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,5,b1', 'o1,CLOCK,3,b1', 'o2,CLOCK,4,b1'),
     );
   });
 
