@@ -1,7 +1,7 @@
 import { CsvUnitOfWork } from './adapters/csv-unit-of-work.js';
 import { EventLog } from './adapters/event-log.js';
 
-export type { AllocationRow, OrderRow } from './adapters/csv-folder.js';
+export type { Lines } from './adapters/csv-folder.js';
 export type { UnallocatedLine } from './adapters/csv-unit-of-work.js';
 export { InInputOrder } from './adapters/input-order.js';
 

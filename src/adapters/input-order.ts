@@ -38,10 +38,6 @@ export class InInputOrder<T> {
     this.#positions.push(position);
   }
 
-  get length(): number {
-    return this.#items.length;
-  }
-
   /** The items by position; those from one position in the order they came. */
   items(): T[] {
     if (this.#ascending) return [...this.#items];

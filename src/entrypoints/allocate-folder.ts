@@ -1,10 +1,5 @@
 import { resolve } from 'node:path';
-import {
-  type AllocationRow,
-  bootstrapFolder,
-  type OrderRow,
-  type UnallocatedLine,
-} from '../bootstrap.js';
+import { bootstrapFolder, type Lines, type UnallocatedLine } from '../bootstrap.js';
 import type { Command } from '../domain/commands.js';
 import { InvalidSku } from '../errors.js';
 import { noProgress, type Progress } from './progress.js';
@@ -28,7 +23,8 @@ const PREFETCH = 256;
 
 /**
  * One run over a folder, as the contract says: create the batches, put back earlier allocations,
- * move what no longer fits, allocate every order line in file order, then write once.
+ * move what no longer fits, allocate every order line, then write once. Lines go sku by sku (see
+ * `walk`), with the same outcome as in file order.
  */
 export async function allocateFolder(folder: string, options: RunOptions): Promise<Summary> {
   const started = performance.now();
@@ -73,34 +69,35 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
       send({ type: 'CreateBatch', ref: b.ref, sku: b.sku, qty: b.qty, eta: b.eta });
       if (sent % YIELD_EVERY === 0) await pace();
     }
-    // Lines go sku by sku, so that one product's data stays in the cache. Products do not share
-    // state, so each ends as it would have in file order; the unit of work and the report put
-    // what they keep back in file order by position: allocations' rows, then order lines.
+    /**
+     * Handles a file's lines sku by sku, so that one product's data stays in the cache, skipping
+     * repeats. Products do not share state, so each ends as it would have in file order; the
+     * unit of work and the report put what they keep back in order by position: `first` plus
+     * the row's index (allocations' rows, then order lines).
+     */
+    const walk = async <T>(lines: Lines<T>, first: number, handle: (row: T) => void) => {
+      for (let k = 0; k < lines.bySku.length; k++) {
+        if (k % PREFETCH === 0) lines.prefetch(k, k + PREFETCH);
+        const i = lines.bySku[k] as number;
+        if (lines.repeats.has(i)) continue;
+        uow.position = first + i;
+        handle(lines.rows[i] as T);
+        if (sent % YIELD_EVERY === 0) await pace();
+      }
+    };
     phase('restoring', allocations.bySku.length);
-    for (let k = 0; k < allocations.bySku.length; k++) {
-      if (k % PREFETCH === 0) allocations.prefetch(k, k + PREFETCH);
-      const i = allocations.bySku[k] as number;
-      if (allocations.repeats.has(i)) continue;
-      const { orderid, sku, qty, batchref } = allocations.rows[i] as AllocationRow;
-      uow.position = i;
-      send({ type: 'RestoreAllocation', orderid, sku, qty, batchref });
-      if (sent % YIELD_EVERY === 0) await pace();
-    }
+    await walk(allocations, 0, ({ orderid, sku, qty, batchref }) =>
+      send({ type: 'RestoreAllocation', orderid, sku, qty, batchref }),
+    );
     uow.position = allocations.rows.length;
     for (const sku of new Set(batches.map((b) => b.sku))) send({ type: 'Reconcile', sku });
     report.phase = 'orders';
     phase('allocating', orders.bySku.length);
-    for (let k = 0; k < orders.bySku.length; k++) {
-      if (k % PREFETCH === 0) orders.prefetch(k, k + PREFETCH);
-      const i = orders.bySku[k] as number;
-      if (orders.repeats.has(i)) continue;
-      const { orderid, sku, qty } = orders.rows[i] as OrderRow;
-      uow.position = allocations.rows.length + 1 + i;
+    await walk(orders, allocations.rows.length + 1, ({ orderid, sku, qty }) => {
       const before = report.events;
       const outcome = send({ type: 'Allocate', orderid, sku, qty });
       if (outcome !== undefined && report.events === before) report.alreadyAllocated += 1;
-      if (sent % YIELD_EVERY === 0) await pace();
-    }
+    });
     progress.stop();
     const repeatWarnings = uow.input.repeatWarnings();
     repeatWarnings.forEach(options.onWarning);

@@ -1,5 +1,4 @@
-import type { UnallocatedLine } from '../bootstrap.js';
-import { InInputOrder } from '../bootstrap.js';
+import { InInputOrder, type UnallocatedLine } from '../bootstrap.js';
 import type { Event } from '../domain/events.js';
 
 /** What a run did, for the summary: counted from the events its commands produced. */
