@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AllocationSlot, Batch } from '../domain/batch.js';
 import type { Event } from '../domain/events.js';
 import { FolderBusy, InputError, IoFailure } from '../errors.js';
 import type { UnitOfWork } from '../service-layer/unit-of-work.js';
@@ -11,11 +10,11 @@ import {
   type StagedFile,
   stageFile,
 } from './atomic-files.js';
-import { csvChunks, csvField, csvLine } from './csv-writer.js';
+import { allocationLines } from './allocation-lines.js';
+import { csvChunks, csvLine } from './csv-writer.js';
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
-import { byPosition } from './input-order.js';
 import { explain } from './os-errors.js';
 
 export type UnallocatedReason = 'out-of-stock' | 'unknown-sku';
@@ -87,25 +86,7 @@ export class CsvUnitOfWork implements UnitOfWork {
 
   /** allocations.csv's lines for every allocation now held, by position: earlier runs' first. */
   allocationLines(): string[] {
-    return [...this.#allocations()];
-  }
-
-  /** allocations.csv's lines; each batch's two fields are made once, not once per line. */
-  *#allocations(): Generator<string> {
-    const placed = this.products.placed();
-    const fieldsOf = new Map<Batch, { sku: string; ref: string }>();
-    const order = byPosition(this.#placedAt);
-    for (let k = 0; k < order.length; k++) {
-      if (k % PREFETCH === 0) prefetchSlots(placed, order, k, k + PREFETCH);
-      const { linked, batch, orderid, qty } = placed[order[k] as number] as AllocationSlot;
-      if (!linked || !batch) continue;
-      let fields = fieldsOf.get(batch);
-      if (fields === undefined) {
-        fields = { sku: csvField(batch.sku), ref: csvField(batch.reference) };
-        fieldsOf.set(batch, fields);
-      }
-      yield `${csvField(orderid)},${fields.sku},${qty},${fields.ref}\n`;
-    }
+    return [...allocationLines(this.products.placed(), this.#placedAt)];
   }
 
   /** Of the lines reported unallocated, those still unallocated now: once each, last report. */
@@ -135,7 +116,10 @@ export class CsvUnitOfWork implements UnitOfWork {
         UNALLOCATED_HEADER,
         unallocated.map((u) => csvLine([u.orderid, u.sku, String(u.qty), u.reason])),
       ),
-      [FILES.allocations]: csvChunks(ALLOCATIONS_HEADER, this.#allocations()),
+      [FILES.allocations]: csvChunks(
+        ALLOCATIONS_HEADER,
+        allocationLines(this.products.placed(), this.#placedAt),
+      ),
     };
     const staged: StagedFile[] = [];
     try {
@@ -163,25 +147,6 @@ export class CsvUnitOfWork implements UnitOfWork {
       }
     }
   }
-}
-
-/** Slots are read ahead in blocks of this many, as order lines are (see csv-folder.ts). */
-const PREFETCH = 256;
-const PREFETCHED = new Float64Array(1);
-
-/** Reads some of each slot at `order[from..to)` in one short loop, so that their misses overlap. */
-function prefetchSlots(
-  placed: readonly AllocationSlot[],
-  order: Int32Array,
-  from: number,
-  to: number,
-): void {
-  let sum = 0;
-  for (let k = from, end = Math.min(to, order.length); k < end; k++) {
-    const slot = placed[order[k] as number] as AllocationSlot;
-    sum += slot.qty + slot.orderid.charCodeAt(0);
-  }
-  PREFETCHED[0] = sum;
 }
 
 async function fingerprint(path: string): Promise<Omit<Fingerprint, 'path'>> {

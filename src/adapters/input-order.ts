@@ -6,22 +6,31 @@
  */
 
 /**
- * The indexes of `positions`, in ascending position order, equal positions in their original
- * order: a stable counting sort, linear in the count and the largest position.
+ * Where each index of `positions` goes when they are put in ascending position order, equal
+ * positions in their original order: a stable counting sort, linear in the count and the
+ * largest position.
  */
-export function byPosition(positions: ArrayLike<number>): Int32Array {
+export function ranksByPosition(positions: ArrayLike<number>): Int32Array {
   const at = (i: number) => positions[i] as number;
   let largest = -1;
   for (let i = 0; i < positions.length; i++) largest = Math.max(largest, at(i));
   const next = new Int32Array(largest + 2);
   for (let i = 0; i < positions.length; i++) next[at(i) + 1] = (next[at(i) + 1] as number) + 1;
   for (let p = 1; p < next.length; p++) next[p] = (next[p] as number) + (next[p - 1] as number);
-  const order = new Int32Array(positions.length);
+  const ranks = new Int32Array(positions.length);
   for (let i = 0; i < positions.length; i++) {
-    const slot = next[at(i)] as number;
-    order[slot] = i;
-    next[at(i)] = slot + 1;
+    const rank = next[at(i)] as number;
+    ranks[i] = rank;
+    next[at(i)] = rank + 1;
   }
+  return ranks;
+}
+
+/** The indexes of `positions`, in ascending position order, equal positions in their original order. */
+export function byPosition(positions: ArrayLike<number>): Int32Array {
+  const ranks = ranksByPosition(positions);
+  const order = new Int32Array(ranks.length);
+  for (let i = 0; i < ranks.length; i++) order[ranks[i] as number] = i;
   return order;
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byPosition, InInputOrder } from '../../src/adapters/input-order.js';
+import { byPosition, InInputOrder, ranksByPosition } from '../../src/adapters/input-order.js';
 
 describe('input order', () => {
   it('sorts by position, keeping equal positions in the order they came', () => {
@@ -9,6 +9,19 @@ describe('input order', () => {
         const expected = positions.map((p, i) => [p, i]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
 
         expect(Array.from(byPosition(positions))).toEqual(expected.map(([, i]) => i));
+      }),
+    );
+  });
+
+  it('ranks each index where the sort puts it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(50), { maxLength: 200 }), (positions) => {
+        const order = byPosition(positions);
+
+        const ranks = ranksByPosition(positions);
+
+        order.forEach((index, rank) => expect(ranks[index]).toBe(rank));
+        expect(new Set(ranks).size).toBe(positions.length);
       }),
     );
   });
