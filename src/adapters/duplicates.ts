@@ -1,5 +1,6 @@
 import type { InputProblem } from '../errors.js';
 import { INPUTS } from './input-files.js';
+import type { LineColumns } from './line-columns.js';
 
 /** Rows listed twice: the same values are counted once (a warning); others are an error. */
 export interface DuplicateReport {
@@ -42,41 +43,6 @@ export function withoutRepeats<T>(rows: T[], repeats: readonly number[]): T[] {
   return rows.filter((_, i) => !drop.has(i));
 }
 
-/** What the checks read of an order line or an allocation row. */
-export type Line = { readonly orderid: string; readonly sku: string; readonly qty: number };
-
-/**
- * Row indexes of order lines or allocations grouped by sku, each sku's rows in file order, skus
- * in the order they first appear: a counting sort.
- */
-export function groupBySku(rows: readonly Line[]): Int32Array {
-  const groupOf = new Int32Array(rows.length);
-  const groups = new Map<string, number>();
-  const sizes: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const sku = (rows[i] as Line).sku;
-    let g = groups.get(sku);
-    if (g === undefined) {
-      g = sizes.length;
-      groups.set(sku, g);
-      sizes.push(0);
-    }
-    groupOf[i] = g;
-    sizes[g] = (sizes[g] as number) + 1;
-  }
-  const next = new Int32Array(sizes.length);
-  for (let g = 1; g < sizes.length; g++)
-    next[g] = (next[g - 1] as number) + (sizes[g - 1] as number);
-  const grouped = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const g = groupOf[i] as number;
-    const slot = next[g] as number;
-    grouped[slot] = i;
-    next[g] = slot + 1;
-  }
-  return grouped;
-}
-
 /**
  * Tells which order lines or allocations repeat an earlier row with the same (orderid, sku), as
  * a run walks them sku by sku: a small map of one sku's orderids stays in the cache, where one
@@ -87,29 +53,31 @@ export class RepeatedLines {
   readonly problems: InputProblem[] = [];
   readonly warnings: InputProblem[] = [];
   readonly #first = new Map<string, number>();
-  #sku: string | undefined;
+  /** The row asked about last: a row of another sku starts a new map. */
+  #last = -1;
 
   constructor(
     private readonly kind: 'orders' | 'allocations',
-    private readonly rows: readonly Line[],
+    private readonly rows: LineColumns,
     private readonly lineOf: (row: number) => number,
     private readonly file: string,
   ) {}
 
   /** Whether row `i` repeats an earlier one; rows must come sku by sku, each sku's in order. */
   has(i: number): boolean {
-    const row = this.rows[i] as Line;
-    if (row.sku !== this.#sku) {
-      this.#sku = row.sku;
+    const { rows } = this;
+    if (this.#last === -1 || !rows.sameSku(i, this.#last)) {
       if (this.#first.size > 0) this.#first.clear();
     }
-    const seen = this.#first.get(row.orderid);
+    this.#last = i;
+    const orderid = rows.orderid(i);
+    const seen = this.#first.get(orderid);
     if (seen === undefined) {
-      this.#first.set(row.orderid, i);
+      this.#first.set(orderid, i);
       return false;
     }
-    const same = (this.rows[seen] as Line).qty === row.qty;
-    const name = `${INPUTS[this.kind].what} ${row.orderid}/${row.sku}`;
+    const same = rows.qty(seen) === rows.qty(i);
+    const name = `${INPUTS[this.kind].what} ${orderid}/${rows.sku(i)}`;
     const first = this.lineOf(seen);
     const message = same
       ? `${name} is listed again (as on line ${first}); counted once`

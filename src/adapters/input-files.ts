@@ -1,20 +1,19 @@
 import type { InputProblem } from '../errors.js';
 import { readTable, TableProblem } from './csv-table.js';
 import { decodeSpreadsheet, NotText } from './decode.js';
+import { LineColumns } from './line-columns.js';
 import {
   ALLOCATION_COLUMNS,
+  allocationSink,
   BATCH_COLUMNS,
-  buildAllocation,
   buildBatch,
-  buildOrder,
   ORDER_COLUMNS,
+  orderSink,
   type RowOf,
   readRows,
 } from './row-schemas.js';
 
 export type BatchRow = RowOf<typeof BATCH_COLUMNS>;
-export type OrderRow = RowOf<typeof ORDER_COLUMNS>;
-export type AllocationRow = RowOf<typeof ALLOCATION_COLUMNS>;
 
 /** Each input file: its name, whether it must be there, and what one of its rows is called. */
 export const INPUTS = {
@@ -24,15 +23,16 @@ export const INPUTS = {
 } as const;
 export type InputKind = keyof typeof INPUTS;
 
+/** What a file's rows are read into: batches as objects, lines as columns. */
 export interface RowsOf {
-  batches: BatchRow;
-  orders: OrderRow;
-  allocations: AllocationRow;
+  batches: BatchRow[];
+  orders: LineColumns;
+  allocations: LineColumns;
 }
 
 /** A file's valid rows, its problems, and the line each row starts on. */
 export interface ParsedFile<T> {
-  readonly rows: T[];
+  readonly rows: T;
   readonly problems: InputProblem[];
   readonly lineOf: (row: number) => number;
 }
@@ -45,33 +45,37 @@ export function parseFile<K extends InputKind>(
 ): ParsedFile<RowsOf[K]> {
   try {
     const text = decodeSpreadsheet(bytes);
-    const parsed = readKind(kind, readTable(file, text, expectedColumns(kind)));
+    const table = readTable(file, text, expectedColumns(kind));
+    const rows = noRows(kind);
+    const parsed = readRows(table, RULES[kind], sinkOf(kind, rows));
     const problems = parsed.problems.map(({ ref, message }) => ({
       file,
-      line: parsed.table.lineOf(ref),
+      line: table.lineOf(ref),
       message,
     }));
-    const lineOf = (row: number) => parsed.table.lineOf(parsed.refs[row] ?? -1);
-    return { rows: parsed.rows as RowsOf[K][], problems, lineOf };
+    const lineOf = (row: number) => table.lineOf(parsed.refs[row] ?? -1);
+    return { rows, problems, lineOf };
   } catch (error) {
     const problem = problemOf(error, file);
-    return { rows: [], problems: [problem], lineOf: () => 0 };
+    return { rows: noRows(kind), problems: [problem], lineOf: () => 0 };
   }
 }
 
-function readKind(kind: InputKind, table: ReturnType<typeof readTable>) {
-  const read =
-    kind === 'batches'
-      ? readRows(table, BATCH_COLUMNS, buildBatch)
-      : kind === 'orders'
-        ? readRows(table, ORDER_COLUMNS, buildOrder)
-        : readRows(table, ALLOCATION_COLUMNS, buildAllocation);
-  return { ...read, table };
+const RULES = { batches: BATCH_COLUMNS, orders: ORDER_COLUMNS, allocations: ALLOCATION_COLUMNS };
+
+/** Empty rows of a kind of file. */
+export function noRows<K extends InputKind>(kind: K): RowsOf[K] {
+  return (kind === 'batches' ? [] : new LineColumns()) as RowsOf[K];
+}
+
+function sinkOf(kind: InputKind, rows: RowsOf[InputKind]) {
+  if (kind === 'batches')
+    return (v: readonly unknown[]) => (rows as BatchRow[]).push(buildBatch(v));
+  return (kind === 'orders' ? orderSink : allocationSink)(rows as LineColumns);
 }
 
 function expectedColumns(kind: InputKind): string[] {
-  const rules = { batches: BATCH_COLUMNS, orders: ORDER_COLUMNS, allocations: ALLOCATION_COLUMNS };
-  return Object.keys(rules[kind]);
+  return Object.keys(RULES[kind]);
 }
 
 function problemOf(error: unknown, file: string): InputProblem {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type CsvTable, isBlank } from './csv-table.js';
+import type { LineColumns } from './line-columns.js';
 
 /** Larger quantities are typing mistakes, and sums of a million of them stay exact. */
 export const MAX_QUANTITY = 1_000_000_000;
@@ -49,23 +50,24 @@ export type RowOf<R extends Rules> = { [K in keyof R]: z.output<R[K]> };
 /** Builds a row from its checked values, in the rules' order (one object shape per file). */
 export type RowBuilder<R extends Rules> = (values: readonly unknown[]) => RowOf<R>;
 
+/** Takes a valid row's checked values, in the rules' order (the array is reused). */
+export type RowSink = (values: readonly unknown[]) => void;
+
 export const buildBatch: RowBuilder<typeof BATCH_COLUMNS> = (v) => ({
   ref: v[0] as string,
   sku: v[1] as string,
   qty: v[2] as number,
   eta: v[3] as string | null,
 });
-export const buildOrder: RowBuilder<typeof ORDER_COLUMNS> = (v) => ({
-  orderid: v[0] as string,
-  sku: v[1] as string,
-  qty: v[2] as number,
-});
-export const buildAllocation: RowBuilder<typeof ALLOCATION_COLUMNS> = (v) => ({
-  orderid: v[0] as string,
-  sku: v[1] as string,
-  qty: v[2] as number,
-  batchref: v[3] as string,
-});
+/** Order lines and allocation rows go to columns (see line-columns.ts). */
+export const orderSink =
+  (lines: LineColumns): RowSink =>
+  (v) =>
+    lines.push(v[0] as string, v[1] as string, v[2] as number);
+export const allocationSink =
+  (lines: LineColumns): RowSink =>
+  (v) =>
+    lines.push(v[0] as string, v[1] as string, v[2] as number, v[3] as string);
 
 /** A cell that breaks its column's rule, in a data row or the header (ref -1). */
 export interface CellProblem {
@@ -74,24 +76,24 @@ export interface CellProblem {
 }
 
 /**
- * Reads every data row of `table` against `rules`, skipping blank rows. Quantities, dates and
+ * Reads every data row of `table` against `rules`, skipping blank rows, and gives each valid
+ * row's values to `keep`. Quantities, dates and
  * repeated identifiers repeat, so each distinct raw value is checked by its schema once, and rows
  * share the result (one sku string, not a million copies); an identifier that trims to
  * something non-empty is what `identifier` accepts, so only the others go through zod (a test
- * keeps the two in step). `refs[i]` is the table's reference of `rows[i]`, for its line.
+ * keeps the two in step). `refs[i]` is the table's reference of the i-th row kept, for its line.
  */
-export function readRows<R extends Rules>(table: CsvTable, rules: R, build: RowBuilder<R>) {
+export function readRows(table: CsvTable, rules: Rules, keep: RowSink) {
   const names = Object.keys(rules);
-  const rows: RowOf<R>[] = [];
   const refs: number[] = [];
   const problems: CellProblem[] = [];
   const missing = names.filter((name) => !table.columns.has(name));
   if (missing.length > 0) {
     const found = [...table.columns.keys()].join(', ') || 'nothing';
     const message = `missing column ${missing.map((m) => `"${m}"`).join(', ')} (the header has: ${found})`;
-    return { rows, refs, problems: [{ ref: -1, message }] };
+    return { refs, problems: [{ ref: -1, message }] };
   }
-  const readers = names.map((name) => cellReader(name, rules[name] as R[string]));
+  const readers = names.map((name) => cellReader(name, rules[name] as Rules[string]));
   const indexes = names.map((name) => table.columns.get(name) as number);
   const needed = Math.max(...indexes) + 1;
   const width = Math.max(...table.columns.values()) + 1;
@@ -112,11 +114,11 @@ export function readRows<R extends Rules>(table: CsvTable, rules: R, build: RowB
       } else values[c] = result;
     }
     if (ok) {
-      rows.push(build(values));
+      keep(values);
       refs.push(ref);
     }
   });
-  return { rows, refs, problems };
+  return { refs, problems };
 }
 class Issue {
   constructor(readonly message: string) {}

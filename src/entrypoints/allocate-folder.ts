@@ -75,27 +75,40 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
      * unit of work and the report put what they keep back in order by position: `first` plus
      * the row's index (allocations' rows, then order lines).
      */
-    const walk = async <T>(lines: Lines<T>, first: number, handle: (row: T) => void) => {
+    const walk = async (lines: Lines, first: number, handle: (i: number) => void) => {
       for (let k = 0; k < lines.bySku.length; k++) {
         if (k % PREFETCH === 0) lines.prefetch(k, k + PREFETCH);
         const i = lines.bySku[k] as number;
         if (lines.repeats.has(i)) continue;
         uow.position = first + i;
-        handle(lines.rows[i] as T);
+        handle(i);
         if (sent % YIELD_EVERY === 0) await pace();
       }
     };
     phase('restoring', allocations.bySku.length);
-    await walk(allocations, 0, ({ orderid, sku, qty, batchref }) =>
-      send({ type: 'RestoreAllocation', orderid, sku, qty, batchref }),
+    const restored = allocations.rows;
+    await walk(allocations, 0, (i) =>
+      send({
+        type: 'RestoreAllocation',
+        orderid: restored.orderid(i),
+        sku: restored.sku(i),
+        qty: restored.qty(i),
+        batchref: restored.batchref(i),
+      }),
     );
     uow.position = allocations.rows.length;
     for (const sku of new Set(batches.map((b) => b.sku))) send({ type: 'Reconcile', sku });
     report.phase = 'orders';
     phase('allocating', orders.bySku.length);
-    await walk(orders, allocations.rows.length + 1, ({ orderid, sku, qty }) => {
+    const lines = orders.rows;
+    await walk(orders, allocations.rows.length + 1, (i) => {
       const before = report.events;
-      const outcome = send({ type: 'Allocate', orderid, sku, qty });
+      const outcome = send({
+        type: 'Allocate',
+        orderid: lines.orderid(i),
+        sku: lines.sku(i),
+        qty: lines.qty(i),
+      });
       if (outcome !== undefined && report.events === before) report.alreadyAllocated += 1;
     });
     progress.stop();

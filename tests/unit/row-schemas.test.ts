@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CsvTable, sniffDelimiter } from '../../src/adapters/csv-table.js';
-import { buildOrder, ORDER_COLUMNS, readRows } from '../../src/adapters/row-schemas.js';
+import { LineColumns } from '../../src/adapters/line-columns.js';
+import { ORDER_COLUMNS, orderSink, readRows } from '../../src/adapters/row-schemas.js';
+
+/** Reads order rows from `table`, as objects. */
+function readOrders(table: CsvTable) {
+  const lines = new LineColumns();
+  const { problems } = readRows(table, ORDER_COLUMNS, orderSink(lines));
+  return { rows: Array.from({ length: lines.length }, (_, i) => lines.row(i)), problems };
+}
 
 function tableOf(rows: string[][]): CsvTable {
   const columns = new Map([
@@ -30,7 +38,7 @@ describe('reading rows', () => {
   it('accepts exactly what the zod schemas accept, with their values', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell, cell), { maxLength: 20 }), (cells) => {
-        const { rows, problems } = readRows(tableOf(cells), ORDER_COLUMNS, buildOrder);
+        const { rows, problems } = readOrders(tableOf(cells));
 
         const expected = cells.map(([orderid, sku, qty]) => [
           ORDER_COLUMNS.orderid.safeParse(orderid),
@@ -49,7 +57,7 @@ describe('reading rows', () => {
   });
 
   it('names the column and the value in a problem', () => {
-    const { problems } = readRows(tableOf([['o1', 'CLOCK', '1,5']]), ORDER_COLUMNS, buildOrder);
+    const { problems } = readOrders(tableOf([['o1', 'CLOCK', '1,5']]));
 
     expect(problems).toEqual([{ ref: 0, message: 'qty "1,5" is not a whole number' }]);
   });
@@ -57,7 +65,7 @@ describe('reading rows', () => {
   it('reports every missing column at once, on the header', () => {
     const table = { ...tableOf([]), columns: new Map([['sku', 0]]) };
 
-    const { problems } = readRows(table, ORDER_COLUMNS, buildOrder);
+    const { problems } = readOrders(table);
 
     expect(problems).toEqual([
       { ref: -1, message: 'missing column "orderid", "qty" (the header has: sku)' },

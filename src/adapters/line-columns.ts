@@ -1,0 +1,91 @@
+/**
+ * Order lines or allocation rows held as columns: a million rows are a few arrays, not a
+ * million objects to build, promote and keep (about 50 bytes each). Each distinct sku is one
+ * string with a number, so grouping the rows by sku needs no map.
+ */
+export class LineColumns {
+  readonly #orderids: string[] = [];
+  readonly #batchrefs: string[] = [];
+  /** Distinct skus, in the order they first appear. */
+  readonly #skus: string[] = [];
+  readonly #skuNumber = new Map<string, number>();
+  #skuOf = new Int32Array(1024);
+  /** Quantities are whole numbers from 1 to 10^9 (see row-schemas.ts): they fit 32 bits. */
+  #qtys = new Int32Array(1024);
+
+  get length(): number {
+    return this.#orderids.length;
+  }
+
+  /** Adds a row; `batchref` for allocation rows only. */
+  push(orderid: string, sku: string, qty: number, batchref?: string): void {
+    const i = this.#orderids.length;
+    if (i === this.#qtys.length) this.#grow();
+    let number = this.#skuNumber.get(sku);
+    if (number === undefined) {
+      number = this.#skus.length;
+      this.#skuNumber.set(sku, number);
+      this.#skus.push(sku);
+    }
+    this.#orderids.push(orderid);
+    this.#skuOf[i] = number;
+    this.#qtys[i] = qty;
+    if (batchref !== undefined) this.#batchrefs.push(batchref);
+  }
+
+  orderid(i: number): string {
+    return this.#orderids[i] as string;
+  }
+
+  sku(i: number): string {
+    return this.#skus[this.#skuOf[i] as number] as string;
+  }
+
+  qty(i: number): number {
+    return this.#qtys[i] as number;
+  }
+
+  batchref(i: number): string {
+    return this.#batchrefs[i] as string;
+  }
+
+  /** Row `i` as an object, for tests and messages. */
+  row(i: number): { orderid: string; sku: string; qty: number; batchref?: string } {
+    const line = { orderid: this.orderid(i), sku: this.sku(i), qty: this.qty(i) };
+    return i in this.#batchrefs ? { ...line, batchref: this.batchref(i) } : line;
+  }
+
+  /**
+   * Row indexes grouped by sku, each sku's rows in file order, skus in the order they first
+   * appear: a counting sort.
+   */
+  bySku(): Int32Array {
+    const next = new Int32Array(this.#skus.length + 1);
+    for (let i = 0; i < this.length; i++) {
+      const sku = this.#skuOf[i] as number;
+      next[sku + 1] = (next[sku + 1] as number) + 1;
+    }
+    for (let s = 1; s < next.length; s++) next[s] = (next[s] as number) + (next[s - 1] as number);
+    const grouped = new Int32Array(this.length);
+    for (let i = 0; i < this.length; i++) {
+      const sku = this.#skuOf[i] as number;
+      const slot = next[sku] as number;
+      grouped[slot] = i;
+      next[sku] = slot + 1;
+    }
+    return grouped;
+  }
+
+  /** Whether rows `i` and `j` are of the same sku. */
+  sameSku(i: number, j: number): boolean {
+    return this.#skuOf[i] === this.#skuOf[j];
+  }
+
+  #grow(): void {
+    const [skuOf, qtys] = [this.#skuOf, this.#qtys];
+    this.#skuOf = new Int32Array(skuOf.length * 2);
+    this.#skuOf.set(skuOf);
+    this.#qtys = new Int32Array(qtys.length * 2);
+    this.#qtys.set(qtys);
+  }
+}

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LineColumns } from '../../src/adapters/line-columns.js';
+
+const line = fc.record({
+  orderid: fc.string({ minLength: 1 }),
+  sku: fc.constantFrom('RETRO-CLOCK', 'OMINOUS-MIRROR', 'BLUE-VASE'),
+  qty: fc.integer({ min: 1, max: 1_000_000_000 }),
+});
+
+describe('order lines held as columns', () => {
+  it('gives back every row as it was pushed, past the first growth', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1025, maxLength: 2100 }), (lines) => {
+        const columns = new LineColumns();
+
+        for (const { orderid, sku, qty } of lines) columns.push(orderid, sku, qty);
+
+        expect(columns.length).toBe(lines.length);
+        expect(Array.from({ length: lines.length }, (_, i) => columns.row(i))).toEqual(lines);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('groups rows by sku, skus as they first appear, each sku in file order', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 200 }), (lines) => {
+        const columns = new LineColumns();
+        for (const { orderid, sku, qty } of lines) columns.push(orderid, sku, qty);
+
+        const grouped = Array.from(columns.bySku());
+
+        const skus = [...new Set(lines.map((l) => l.sku))];
+        const expected = skus.flatMap((s) => lines.flatMap((l, i) => (l.sku === s ? [i] : [])));
+        expect(grouped).toEqual(expected);
+      }),
+    );
+  });
+
+  it('keeps the batchref of an allocation row', () => {
+    const columns = new LineColumns();
+
+    columns.push('order-1', 'RETRO-CLOCK', 3, 'warehouse-batch');
+
+    expect(columns.row(0)).toEqual({
+      orderid: 'order-1',
+      sku: 'RETRO-CLOCK',
+      qty: 3,
+      batchref: 'warehouse-batch',
+    });
+  });
+});
