@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, InputError, type InputProblem, IoFailure } from '../errors.js';
+import { parseInBackground } from './background-lines.js';
 import { findDuplicates, RepeatedLines, withoutRepeats } from './duplicates.js';
 import {
   type BatchRow,
@@ -46,7 +47,12 @@ export interface Lines {
 export interface FolderInput {
   readonly batches: BatchRow[];
   readonly allocations: Lines;
-  readonly orders: Lines;
+  /**
+   * The order lines, read on another thread while the run goes on (see background-lines.ts).
+   * Await them once the allocations have been walked: a problem in orders.csv rejects with an
+   * InputError that lists every problem, conflicting repeats in the allocations included.
+   */
+  readonly orders: Promise<Lines>;
   /** `file:line: message` for batch rows read but counted once. */
   readonly warnings: string[];
   /**
@@ -56,22 +62,26 @@ export interface FolderInput {
   readonly repeatWarnings: () => string[];
   /** The files read; an absent allocations.csv is recorded with size -1. */
   readonly fingerprints: Fingerprint[];
+  /** Stops reading orders.csv, if the run ends before it needs them. */
+  readonly stop: () => void;
 }
 
 /** Reads and validates the folder's three inputs; every problem at once, as an InputError. */
 export async function readFolder(folder: string): Promise<FolderInput> {
   const problems: InputProblem[] = [];
   const fingerprints: Fingerprint[] = [];
-  const parse = async <K extends InputKind>(kind: K) => {
+  const read = async (kind: InputKind) => {
     const file = join(folder, INPUTS[kind].name);
     const { bytes, fingerprint } = await readBytes(file);
     fingerprints.push(fingerprint);
     if (bytes === undefined && INPUTS[kind].required) {
       problems.push({ file, line: 0, message: `not found in ${folder}` });
     }
-    const parsed: ParsedFile<RowsOf[K]> = bytes
-      ? parseFile(kind, file, bytes)
-      : { rows: noRows(kind), problems: [], lineOf: () => 0 };
+    return { file, bytes };
+  };
+  const parse = async <K extends InputKind>(kind: K) => {
+    const { file, bytes } = await read(kind);
+    const parsed = bytes ? parseFile(kind, file, bytes) : nothingIn(kind);
     problems.push(...parsed.problems);
     return { file, ...parsed };
   };
@@ -81,31 +91,68 @@ export async function readFolder(folder: string): Promise<FolderInput> {
   if (batchFile.rows.length === 0 && batchFile.problems.length === 0 && problems.length === 0) {
     problems.push({ file: batchFile.file, line: 1, message: 'has a header and no batches' });
   }
-  const lines = async (kind: 'orders' | 'allocations'): Promise<Lines> => {
-    const { file, rows, lineOf } = await parse(kind);
-    const bySku = rows.bySku();
-    const repeats = new RepeatedLines(kind, rows, lineOf, file);
-    return { rows, bySku, repeats, prefetch: (from, to) => prefetch(rows, bySku, from, to) };
-  };
-  const orders = await lines('orders');
-  const allocations = await lines('allocations');
-  const repeatsIn = [allocations, orders];
-  if (problems.length > 0) {
-    for (const { bySku, repeats } of repeatsIn) bySku.forEach((i) => repeats.has(i));
-    throw new InputError(sorted([...problems, ...repeatsIn.flatMap((l) => l.repeats.problems)]));
+  const ordersFile = await read('orders');
+  const background = ordersFile.bytes
+    ? parseInBackground('orders', ordersFile.file, ordersFile.bytes)
+    : { parsed: Promise.resolve(nothingIn('orders')), stop: () => undefined };
+  try {
+    const allocations = linesOf('allocations', await parse('allocations'));
+    const parsedOrders = background.parsed.then((parsed) => ({
+      lines: linesOf('orders', { file: ordersFile.file, ...parsed }),
+      problems: parsed.problems,
+    }));
+    /** Every problem found, with every conflicting repeat: all lines are asked about first. */
+    const everyProblem = (orders: Lines, found: InputProblem[]) => {
+      for (const { bySku, repeats } of [allocations, orders]) {
+        if (repeats.asked === 0) bySku.forEach((i) => repeats.has(i));
+      }
+      const repeats = [allocations, orders].flatMap((l) => l.repeats.problems);
+      return new InputError(sorted([...found, ...repeats]));
+    };
+    if (problems.length > 0) {
+      const orders = await parsedOrders;
+      throw everyProblem(orders.lines, [...problems, ...orders.problems]);
+    }
+    let ordersRead: Lines | undefined;
+    const orders = parsedOrders.then(({ lines, problems: found }) => {
+      if (found.length > 0) throw everyProblem(lines, found);
+      ordersRead = lines;
+      return lines;
+    });
+    orders.catch(() => undefined);
+    return {
+      batches: withoutRepeats(batchFile.rows, batches.repeats),
+      allocations,
+      orders,
+      warnings: sorted(batches.warnings).map(formatProblem),
+      repeatWarnings: () => {
+        const walked = ordersRead ? [allocations, ordersRead] : [allocations];
+        const found = walked.flatMap((l) => l.repeats.problems);
+        if (found.length > 0) throw new InputError(sorted(found));
+        return sorted(walked.flatMap((l) => l.repeats.warnings)).map(formatProblem);
+      },
+      fingerprints,
+      stop: background.stop,
+    };
+  } catch (error) {
+    background.stop();
+    throw error;
   }
-  return {
-    batches: withoutRepeats(batchFile.rows, batches.repeats),
-    allocations,
-    orders,
-    warnings: sorted(batches.warnings).map(formatProblem),
-    repeatWarnings: () => {
-      const found = repeatsIn.flatMap((l) => l.repeats.problems);
-      if (found.length > 0) throw new InputError(sorted(found));
-      return sorted(repeatsIn.flatMap((l) => l.repeats.warnings)).map(formatProblem);
-    },
-    fingerprints,
-  };
+}
+
+/** A file that is not there: no rows, no problems of its own. */
+function nothingIn<K extends InputKind>(kind: K): ParsedFile<RowsOf[K]> {
+  return { rows: noRows(kind), problems: [], lineOf: () => 0 };
+}
+
+/** A file of lines, grouped by sku, ready to be walked. */
+function linesOf(
+  kind: 'orders' | 'allocations',
+  { file, rows, lineOf }: ParsedFile<LineColumns> & { file: string },
+): Lines {
+  const bySku = rows.bySku();
+  const repeats = new RepeatedLines(kind, rows, lineOf, file);
+  return { rows, bySku, repeats, prefetch: (from, to) => prefetch(rows, bySku, from, to) };
 }
 
 /** Where `prefetch` leaves what it read, so that the reads are not optimised away. */

@@ -134,6 +134,7 @@ export class CsvUnitOfWork implements UnitOfWork {
   }
 
   async close(): Promise<void> {
+    this.input.stop();
     await this.lock.release();
   }
 

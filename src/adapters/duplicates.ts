@@ -55,6 +55,7 @@ export class RepeatedLines {
   readonly #first = new Map<string, number>();
   /** The row asked about last: a row of another sku starts a new map. */
   #last = -1;
+  #asked = 0;
 
   constructor(
     private readonly kind: 'orders' | 'allocations',
@@ -63,9 +64,15 @@ export class RepeatedLines {
     private readonly file: string,
   ) {}
 
+  /** How many rows have been asked about. */
+  get asked(): number {
+    return this.#asked;
+  }
+
   /** Whether row `i` repeats an earlier one; rows must come sku by sku, each sku's in order. */
   has(i: number): boolean {
     const { rows } = this;
+    this.#asked += 1;
     if (this.#last === -1 || !rows.sameSku(i, this.#last)) {
       if (this.#first.size > 0) this.#first.clear();
     }

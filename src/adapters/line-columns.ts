@@ -3,15 +3,46 @@
  * million objects to build, promote and keep (about 50 bytes each). Each distinct sku is one
  * string with a number, so grouping the rows by sku needs no map.
  */
+/** The columns as plain data, to send to another thread (the typed arrays can be transferred). */
+export interface ColumnsData {
+  readonly orderids: string[];
+  readonly batchrefs: string[];
+  readonly skus: string[];
+  readonly skuOf: Int32Array<ArrayBuffer>;
+  readonly qtys: Int32Array<ArrayBuffer>;
+}
+
 export class LineColumns {
-  readonly #orderids: string[] = [];
-  readonly #batchrefs: string[] = [];
+  readonly #orderids: string[];
+  readonly #batchrefs: string[];
   /** Distinct skus, in the order they first appear. */
-  readonly #skus: string[] = [];
+  readonly #skus: string[];
   readonly #skuNumber = new Map<string, number>();
-  #skuOf = new Int32Array(1024);
+  #skuOf: Int32Array;
   /** Quantities are whole numbers from 1 to 10^9 (see row-schemas.ts): they fit 32 bits. */
-  #qtys = new Int32Array(1024);
+  #qtys: Int32Array;
+
+  /** Empty columns, or the columns another thread read (see `data()`). */
+  constructor(data?: ColumnsData) {
+    this.#orderids = data?.orderids ?? [];
+    this.#batchrefs = data?.batchrefs ?? [];
+    this.#skus = data?.skus ?? [];
+    this.#skus.forEach((sku, number) => this.#skuNumber.set(sku, number));
+    this.#skuOf = data?.skuOf ?? new Int32Array(1024);
+    this.#qtys = data?.qtys ?? new Int32Array(1024);
+  }
+
+  /** The columns as data for another thread: the typed arrays are copies, to transfer. */
+  data(): ColumnsData {
+    const n = this.length;
+    return {
+      orderids: this.#orderids,
+      batchrefs: this.#batchrefs,
+      skus: this.#skus,
+      skuOf: this.#skuOf.slice(0, n),
+      qtys: this.#qtys.slice(0, n),
+    };
+  }
 
   get length(): number {
     return this.#orderids.length;
@@ -83,9 +114,10 @@ export class LineColumns {
 
   #grow(): void {
     const [skuOf, qtys] = [this.#skuOf, this.#qtys];
-    this.#skuOf = new Int32Array(skuOf.length * 2);
+    const size = Math.max(1024, skuOf.length * 2);
+    this.#skuOf = new Int32Array(size);
     this.#skuOf.set(skuOf);
-    this.#qtys = new Int32Array(qtys.length * 2);
+    this.#qtys = new Int32Array(size);
     this.#qtys.set(qtys);
   }
 }

@@ -36,8 +36,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     logError: options.logError,
   });
   try {
-    const { batches, allocations, orders } = uow.input;
-    uow.input.warnings.forEach(options.onWarning);
+    const { batches, allocations } = uow.input;
     const progress = options.progress ?? noProgress;
     let sent = 0;
     let phaseStart = 0;
@@ -98,6 +97,8 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     );
     uow.position = allocations.rows.length;
     for (const sku of new Set(batches.map((b) => b.sku))) send({ type: 'Reconcile', sku });
+    const orders = await uow.input.orders;
+    uow.input.warnings.forEach(options.onWarning);
     report.phase = 'orders';
     phase('allocating', orders.bySku.length);
     const lines = orders.rows;

@@ -72,7 +72,7 @@ describe('the CSV unit of work', () => {
       'orders.csv': csvOf('orderid,sku,qty', 'o1,LAMP,1', 'o2,CLOCK,1', 'o3,LAMP,2', 'o4,CLOCK,3'),
     });
 
-    const { rows, bySku } = uow.input.orders;
+    const { rows, bySku } = await uow.input.orders;
 
     expect(Array.from(bySku, (i) => rows.orderid(i))).toEqual(['o1', 'o3', 'o2', 'o4']);
     await uow.close();
@@ -90,14 +90,28 @@ describe('the CSV unit of work', () => {
     expect(entries(dir)).toEqual(['allocations.csv', 'batches.csv', 'orders.csv']);
   });
 
-  it('refuses a bad row with its file and line, and releases the folder', async () => {
+  it('refuses a bad batch row with its file and line, and releases the folder', async () => {
+    const dir = folderWith({ ...FOLDER, 'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,-1,') });
+
+    const error = await CsvUnitOfWork.open(dir, { waitSeconds: 0 }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems).toEqual([
+      { file: join(dir, 'batches.csv'), line: 2, message: 'qty "-1" is not a whole number' },
+    ]);
+    expect(entries(dir)).not.toContain('.allocate-from-csv.lock');
+  });
+
+  it('refuses a bad order row with its file and line when the order lines are asked for', async () => {
     const dir = folderWith({
       ...FOLDER,
       'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3', 'o2,CLOCK,-1'),
     });
+    const uow = await CsvUnitOfWork.open(dir, { waitSeconds: 0 });
 
-    const error = await CsvUnitOfWork.open(dir, { waitSeconds: 0 }).catch((e: unknown) => e);
+    const error = await uow.input.orders.catch((e: unknown) => e);
 
+    await uow.close();
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems).toEqual([
       { file: join(dir, 'orders.csv'), line: 3, message: 'qty "-1" is not a whole number' },
