@@ -1,0 +1,85 @@
+import { formatProblem, InputError, type InputProblem } from '../errors.js';
+import { RepeatedLines } from './duplicates.js';
+import { INPUTS, type ParsedFile } from './input-files.js';
+import type { LineColumns } from './line-columns.js';
+
+/** The files of lines (orders.csv, allocations.csv) as a run walks them, and their checks. */
+
+/** Rows of a file of lines, the order to handle them in, and which to skip. */
+export interface Lines {
+  readonly rows: LineColumns;
+  /** Row indexes grouped by sku, each sku's rows in file order. */
+  readonly bySku: Int32Array;
+  /** Asked of every row, in `bySku` order: whether it repeats an earlier one (skip it). */
+  readonly repeats: RepeatedLines;
+  /** Call before handling the rows at `bySku[from..to)`: see `prefetch`. */
+  readonly prefetch: (from: number, to: number) => void;
+}
+
+/** A file of lines, grouped by sku, ready to be walked. */
+export function linesOf(
+  kind: 'orders' | 'allocations',
+  { file, rows, lineOf }: ParsedFile<LineColumns> & { file: string },
+): Lines {
+  const bySku = rows.bySku();
+  const repeats = new RepeatedLines(kind, rows, lineOf, file);
+  return { rows, bySku, repeats, prefetch: (from, to) => prefetch(rows, bySku, from, to) };
+}
+
+/** What is wrong with the files of lines, once their rows are in: problems and repeats. */
+export class LineChecks {
+  #orders: Lines | undefined;
+
+  constructor(private readonly allocations: Lines) {}
+
+  /** Every problem found, with every conflicting repeat: each file's lines are asked first. */
+  everyProblem(orders: Lines, found: InputProblem[]): InputError {
+    const both = [this.allocations, orders];
+    for (const { bySku, repeats } of both) {
+      if (repeats.asked === 0) bySku.forEach((i) => repeats.has(i));
+    }
+    return new InputError(sorted([...found, ...both.flatMap((l) => l.repeats.problems)]));
+  }
+
+  /** The order lines, if they have no problem; else every problem, as an InputError. */
+  accept(orders: Lines, found: InputProblem[]): Lines {
+    if (found.length > 0) throw this.everyProblem(orders, found);
+    this.#orders = orders;
+    return orders;
+  }
+
+  readonly repeatWarnings = (): string[] => {
+    const walked = this.#orders ? [this.allocations, this.#orders] : [this.allocations];
+    const found = walked.flatMap((l) => l.repeats.problems);
+    if (found.length > 0) throw new InputError(sorted(found));
+    return sorted(walked.flatMap((l) => l.repeats.warnings)).map(formatProblem);
+  };
+}
+
+/** Where `prefetch` leaves what it read, so that the reads are not optimised away. */
+const PREFETCHED = new Float64Array(1);
+
+/**
+ * Reads some of each row at `bySku[from..to)` (its qty, its orderid's last character) in one
+ * short loop. Rows handled sku by sku are scattered in memory, and each read costs a cache miss;
+ * in a short loop the processor overlaps those misses, where between two commands it waits for
+ * each in turn. A block of 256 rows fits the cache until it is handled: its orders loop took 16%
+ * less time on this project's machine.
+ */
+function prefetch(rows: LineColumns, bySku: Int32Array, from: number, to: number): void {
+  let sum = 0;
+  for (let k = from, end = Math.min(to, bySku.length); k < end; k++) {
+    const i = bySku[k] as number;
+    const orderid = rows.orderid(i);
+    sum += rows.qty(i) + orderid.charCodeAt(orderid.length - 1);
+  }
+  PREFETCHED[0] = sum;
+}
+
+const FILE_ORDER = [INPUTS.batches.name, INPUTS.orders.name, INPUTS.allocations.name];
+
+/** In file order (batches, orders, allocations), then line order. */
+export function sorted(problems: InputProblem[]): InputProblem[] {
+  const rank = (p: InputProblem) => FILE_ORDER.findIndex((name) => p.file.endsWith(name));
+  return problems.sort((a, b) => rank(a) - rank(b) || a.line - b.line);
+}
