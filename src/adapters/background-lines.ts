@@ -45,7 +45,9 @@ export function parseInBackground(
   file: string,
   bytes: Buffer,
 ): BackgroundLines {
-  const here = () => parseFile(kind, file, bytes);
+  /** The bytes, until the file has been read: the run holds `stop` to its end, not the bytes. */
+  let source: Buffer | undefined = bytes;
+  const here = () => parseFile(kind, file, source ?? Buffer.alloc(0));
   if (
     bytes.length < BACKGROUND_BYTES ||
     bytes.includes(QUOTE) ||
@@ -53,6 +55,8 @@ export function parseInBackground(
   ) {
     return { parsed: Promise.resolve().then(here), stop: () => undefined };
   }
+  /** The worker's own copy, moved to it (the copy here is left empty). */
+  const copy = new Uint8Array(bytes);
   let worker: Worker | undefined;
   let settled = false;
   const parsed = new Promise<ParsedFile<LineColumns>>((resolve) => {
@@ -60,9 +64,9 @@ export function parseInBackground(
       if (settled) return;
       settled = true;
       resolve(result());
+      source = undefined;
     };
     try {
-      const copy = new Uint8Array(bytes);
       const job: LinesJob = { kind, file, bytes: copy };
       worker = new Worker(WORKER, { workerData: job, transferList: [copy.buffer] });
       worker.once('message', ({ data, problems, lines }: LinesResult) => {
@@ -76,6 +80,7 @@ export function parseInBackground(
   });
   const stop = () => {
     settled = true;
+    source = undefined;
     void worker?.terminate();
   };
   return { parsed, stop };

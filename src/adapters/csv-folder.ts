@@ -82,14 +82,15 @@ export async function readFolder(folder: string): Promise<FolderInput> {
     problems.push({ file: batchFile.file, line: 1, message: 'has a header and no batches' });
   }
   const ordersFile = await read('orders');
+  const file = ordersFile.file;
   const background = ordersFile.bytes
-    ? parseInBackground('orders', ordersFile.file, ordersFile.bytes)
+    ? parseInBackground('orders', file, ordersFile.bytes)
     : { parsed: Promise.resolve(nothingIn('orders')), stop: () => undefined };
   try {
     const allocations = linesOf('allocations', await parse('allocations'));
     const checks = new LineChecks(allocations);
     const parsedOrders = background.parsed.then((parsed) => ({
-      lines: linesOf('orders', { file: ordersFile.file, ...parsed }),
+      lines: linesOf('orders', { file, ...parsed }),
       found: parsed.problems,
     }));
     if (problems.length > 0) {
