@@ -77,11 +77,11 @@ export interface CellProblem {
 
 /**
  * Reads every data row of `table` against `rules`, skipping blank rows, and gives each valid
- * row's values to `keep`. Quantities, dates and
- * repeated identifiers repeat, so each distinct raw value is checked by its schema once, and rows
- * share the result (one sku string, not a million copies); an identifier that trims to
- * something non-empty is what `identifier` accepts, so only the others go through zod (a test
- * keeps the two in step). `refs[i]` is the table's reference of the i-th row kept, for its line.
+ * row's values to `keep`. Quantities, dates and repeated identifiers repeat, so each distinct raw
+ * value is checked by its schema once, and rows share the result (one sku string, not a million
+ * copies); an identifier that trims to something non-empty is what `identifier` accepts, so only
+ * the others go through zod (a test keeps the two in step). `refs[i]` is the table's reference of
+ * the i-th row kept, for its line.
  */
 export function readRows(table: CsvTable, rules: Rules, keep: RowSink) {
   const names = Object.keys(rules);

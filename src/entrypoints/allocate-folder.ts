@@ -97,6 +97,8 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     );
     uow.position = allocations.rows.length;
     for (const sku of new Set(batches.map((b) => b.sku))) send({ type: 'Reconcile', sku });
+    // orders.csv may still be being read on another thread; a problem in it rejects here, before
+    // any warning, as it did when every file was checked before the first command.
     const orders = await uow.input.orders;
     uow.input.warnings.forEach(options.onWarning);
     report.phase = 'orders';
