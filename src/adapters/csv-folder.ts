@@ -69,25 +69,30 @@ export async function readFolder(folder: string): Promise<FolderInput> {
     }
     return { file, bytes };
   };
-  const parse = async <K extends InputKind>(kind: K) => {
-    const { file, bytes } = await read(kind);
+  const parse = <K extends InputKind>(
+    kind: K,
+    { file, bytes }: { file: string; bytes: Buffer | undefined },
+  ) => {
     const parsed = bytes ? parseFile(kind, file, bytes) : nothingIn(kind);
     problems.push(...parsed.problems);
     return { file, ...parsed };
   };
-  const batchFile = await parse('batches');
+  const batchFile = parse('batches', await read('batches'));
   const batches = findDuplicates(batchFile.rows, batchFile.lineOf, batchFile.file);
   problems.push(...batches.problems);
   if (batchFile.rows.length === 0 && batchFile.problems.length === 0 && problems.length === 0) {
     problems.push({ file: batchFile.file, line: 1, message: 'has a header and no batches' });
   }
   const ordersFile = await read('orders');
+  const allocationsFile = await read('allocations');
   const file = ordersFile.file;
   const background = ordersFile.bytes
-    ? parseInBackground('orders', file, ordersFile.bytes)
+    ? parseInBackground('orders', file, ordersFile.bytes, {
+        meanwhile: allocationsFile.bytes?.length ?? 0,
+      })
     : { parsed: Promise.resolve(nothingIn('orders')), stop: () => undefined };
   try {
-    const allocations = linesOf('allocations', await parse('allocations'));
+    const allocations = linesOf('allocations', parse('allocations', allocationsFile));
     const checks = new LineChecks(allocations);
     const parsedOrders = background.parsed.then((parsed) => ({
       lines: linesOf('orders', { file, ...parsed }),

@@ -2,8 +2,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvOf, entries, folderWith, read, runCli } from '../support/cli.js';
 
-/** Over a megabyte: orders.csv files this large are read on a worker thread. */
+/**
+ * Over a megabyte: an orders.csv this large is read on a worker thread when allocations.csv is
+ * at least a quarter of its size, and on the main thread otherwise. Both must give the same.
+ */
 const LINES = 50_000;
+/** Lines allocated by an earlier run, in the re-run case: before the clock runs out. */
+const EARLIER = 20_000;
 const STOCK = { 'RETRO-CLOCK': 30_000, 'OMINOUS-MIRROR': 80_000 } as const;
 const BATCHES = csvOf(
   'ref,sku,qty,eta',
@@ -20,41 +25,70 @@ function orderLines(): [string, string, number][] {
   });
 }
 
+/** What allocating `lines` in file order gives: each line's allocations.csv row, or its reason. */
+function inFileOrder(lines: [string, string, number][]) {
+  const left: Record<string, number> = { ...STOCK };
+  return lines.map(([orderid, sku, qty]) => {
+    const stock = left[sku];
+    if (stock === undefined) return { unallocated: `${orderid},${sku},${qty},unknown-sku` };
+    if (stock < qty) return { unallocated: `${orderid},${sku},${qty},out-of-stock` };
+    left[sku] = stock - qty;
+    return { allocated: `${orderid},${sku},${qty},${BATCH_OF[sku as keyof typeof BATCH_OF]}` };
+  });
+}
+
+/** A folder of `orders`, with the first EARLIER lines' allocations already made if `rerun`. */
+function folderOf(orders: string[], rerun: boolean, batches = BATCHES) {
+  const earlier = inFileOrder(orderLines().slice(0, EARLIER)).flatMap((o) => o.allocated ?? []);
+  const dir = folderWith({
+    'batches.csv': batches,
+    'orders.csv': csvOf('orderid,sku,qty', ...orders),
+    ...(rerun ? { 'allocations.csv': csvOf('orderid,sku,qty,batchref', ...earlier) } : {}),
+  });
+  expect(read(dir, 'orders.csv').length).toBeGreaterThan(1 << 20);
+  return dir;
+}
+
 describe('allocate-from-csv, large files', () => {
-  it('reads a large orders.csv with the outcome of file order', async () => {
+  it.each([
+    ['fresh', false],
+    ['on a re-run', true],
+  ])('reads a large orders.csv with the outcome of file order, %s', async (_, rerun) => {
     const lines = orderLines();
-    const dir = folderWith({
-      'batches.csv': BATCHES,
-      'orders.csv': csvOf('orderid,sku,qty', ...lines.map((l) => l.join(','))),
-    });
-    expect(read(dir, 'orders.csv').length).toBeGreaterThan(1 << 20);
+    const dir = folderOf(
+      lines.map((l) => l.join(',')),
+      rerun,
+    );
 
     const { code } = await runCli([dir]);
 
-    const left: Record<string, number> = { ...STOCK };
-    const allocated: string[] = [];
-    const unallocated: string[] = [];
-    for (const [orderid, sku, qty] of lines) {
-      const stock = left[sku];
-      if (stock === undefined) unallocated.push(`${orderid},${sku},${qty},unknown-sku`);
-      else if (stock < qty) unallocated.push(`${orderid},${sku},${qty},out-of-stock`);
-      else {
-        left[sku] = stock - qty;
-        allocated.push(`${orderid},${sku},${qty},${BATCH_OF[sku as keyof typeof BATCH_OF]}`);
-      }
-    }
+    const outcomes = inFileOrder(lines);
+    const allocated = outcomes.flatMap((o) => o.allocated ?? []);
+    const unallocated = outcomes.flatMap((o) => o.unallocated ?? []);
     expect(code).toBe(1);
     expect(read(dir, 'allocations.csv')).toBe(csvOf('orderid,sku,qty,batchref', ...allocated));
     expect(read(dir, 'unallocated.csv')).toBe(csvOf('orderid,sku,qty,reason', ...unallocated));
   });
 
+  it.each([
+    ['fresh', false],
+    ['on a re-run', true],
+  ])('names both lines of a repeat in a large orders.csv, %s', async (_, rerun) => {
+    const rows = orderLines().map((l) => l.join(','));
+    rows[40_000] = rows[30_001] as string;
+    const dir = folderOf(rows, rerun);
+
+    const { stderr } = await runCli([dir]);
+
+    expect(stderr).toContain(
+      `warning: ${join(dir, 'orders.csv')}:40002: order line order-000030001/OMINOUS-MIRROR is listed again (as on line 30003); counted once`,
+    );
+  });
+
   it('reports bad lines deep in a large orders.csv with their lines, beside other files', async () => {
     const rows = orderLines().map((l) => l.join(','));
     rows[45_000] = 'order-bad,RETRO-CLOCK,x';
-    const dir = folderWith({
-      'batches.csv': `${BATCHES}broken-batch,RETRO-CLOCK,-5,\n`,
-      'orders.csv': csvOf('orderid,sku,qty', ...rows),
-    });
+    const dir = folderOf(rows, true, `${BATCHES}broken-batch,RETRO-CLOCK,-5,\n`);
     const before = entries(dir).map((f) => [f, read(dir, f)]);
 
     const { code, stderr } = await runCli([dir]);
@@ -65,18 +99,22 @@ describe('allocate-from-csv, large files', () => {
     expect(entries(dir).map((f) => [f, read(dir, f)])).toEqual(before);
   });
 
-  it('reports a bad line in a large orders.csv when the other files are fine', async () => {
-    const rows = orderLines().map((l) => l.join(','));
-    rows[49_999] = 'order-last,RETRO-CLOCK,0';
-    const dir = folderWith({
-      'batches.csv': BATCHES,
-      'orders.csv': csvOf('orderid,sku,qty', ...rows),
-    });
+  it.each([
+    ['fresh', false],
+    ['on a re-run', true],
+  ])(
+    'reports a bad line in a large orders.csv when the other files are fine, %s',
+    async (_, rerun) => {
+      const rows = orderLines().map((l) => l.join(','));
+      rows[49_999] = 'order-last,RETRO-CLOCK,0';
+      const dir = folderOf(rows, rerun);
+      const before = entries(dir).map((f) => [f, read(dir, f)]);
 
-    const { code, stderr } = await runCli([dir]);
+      const { code, stderr } = await runCli([dir]);
 
-    expect(code).toBe(2);
-    expect(stderr).toContain(`${join(dir, 'orders.csv')}:50001: qty "0" must be at least 1`);
-    expect(entries(dir)).not.toContain('allocations.csv');
-  });
+      expect(code).toBe(2);
+      expect(stderr).toContain(`${join(dir, 'orders.csv')}:50001: qty "0" must be at least 1`);
+      expect(entries(dir).map((f) => [f, read(dir, f)])).toEqual(before);
+    },
+  );
 });
