@@ -1,8 +1,3 @@
-/**
- * Order lines or allocation rows held as columns: a million rows are a few arrays, not a
- * million objects to build, promote and keep (about 50 bytes each). Each distinct sku is one
- * string with a number, so grouping the rows by sku needs no map.
- */
 /** The columns as plain data, to send to another thread (the typed arrays can be transferred). */
 export interface ColumnsData {
   readonly orderids: string[];
@@ -12,6 +7,11 @@ export interface ColumnsData {
   readonly qtys: Int32Array<ArrayBuffer>;
 }
 
+/**
+ * Order lines or allocation rows held as columns: a million rows are a few arrays, not a
+ * million objects to build, promote and keep (about 50 bytes each). Each distinct sku is one
+ * string with a number, so grouping the rows by sku needs no map.
+ */
 export class LineColumns {
   readonly #orderids: string[];
   readonly #batchrefs: string[];
