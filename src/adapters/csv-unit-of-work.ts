@@ -15,6 +15,7 @@ import { csvChunks, csvLine } from './csv-writer.js';
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+import { Int32List } from './int32-list.js';
 import { explain } from './os-errors.js';
 
 export type UnallocatedReason = 'out-of-stock' | 'unknown-sku';
@@ -43,7 +44,7 @@ export class CsvUnitOfWork implements UnitOfWork {
    */
   position = 0;
   /** The position of each allocation in `products.placed()`. */
-  readonly #placedAt: number[] = [];
+  readonly #placedAt = new Int32List();
 
   private constructor(
     readonly folder: string,
@@ -86,7 +87,7 @@ export class CsvUnitOfWork implements UnitOfWork {
 
   /** allocations.csv's lines for every allocation now held, by position: earlier runs' first. */
   allocationLines(): string[] {
-    return [...allocationLines(this.products.placed(), this.#placedAt)];
+    return [...allocationLines(this.products.placed(), this.#placedAt.view())];
   }
 
   /** Of the lines reported unallocated, those still unallocated now: once each, last report. */
@@ -118,7 +119,7 @@ export class CsvUnitOfWork implements UnitOfWork {
       ),
       [FILES.allocations]: csvChunks(
         ALLOCATIONS_HEADER,
-        allocationLines(this.products.placed(), this.#placedAt),
+        allocationLines(this.products.placed(), this.#placedAt.view()),
       ),
     };
     const staged: StagedFile[] = [];

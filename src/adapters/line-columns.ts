@@ -1,3 +1,5 @@
+import { Int32List } from './int32-list.js';
+
 /** The columns as plain data, to send to another thread (the typed arrays can be transferred). */
 export interface ColumnsData {
   readonly orderids: string[];
@@ -18,9 +20,9 @@ export class LineColumns {
   /** Distinct skus, in the order they first appear. */
   readonly #skus: string[];
   readonly #skuNumber = new Map<string, number>();
-  #skuOf: Int32Array;
+  readonly #skuOf: Int32List;
   /** Quantities are whole numbers from 1 to 10^9 (see row-schemas.ts): they fit 32 bits. */
-  #qtys: Int32Array;
+  readonly #qtys: Int32List;
 
   /** Empty columns, or the columns another thread read (see `data()`). */
   constructor(data?: ColumnsData) {
@@ -28,19 +30,18 @@ export class LineColumns {
     this.#batchrefs = data?.batchrefs ?? [];
     this.#skus = data?.skus ?? [];
     this.#skus.forEach((sku, number) => this.#skuNumber.set(sku, number));
-    this.#skuOf = data?.skuOf ?? new Int32Array(1024);
-    this.#qtys = data?.qtys ?? new Int32Array(1024);
+    this.#skuOf = data ? Int32List.of(data.skuOf) : new Int32List();
+    this.#qtys = data ? Int32List.of(data.qtys) : new Int32List();
   }
 
   /** The columns as data for another thread: the typed arrays are copies, to transfer. */
   data(): ColumnsData {
-    const n = this.length;
     return {
       orderids: this.#orderids,
       batchrefs: this.#batchrefs,
       skus: this.#skus,
-      skuOf: this.#skuOf.slice(0, n),
-      qtys: this.#qtys.slice(0, n),
+      skuOf: this.#skuOf.view().slice(),
+      qtys: this.#qtys.view().slice(),
     };
   }
 
@@ -50,8 +51,6 @@ export class LineColumns {
 
   /** Adds a row; `batchref` for allocation rows only. */
   push(orderid: string, sku: string, qty: number, batchref?: string): void {
-    const i = this.#orderids.length;
-    if (i === this.#qtys.length) this.#grow();
     let number = this.#skuNumber.get(sku);
     if (number === undefined) {
       number = this.#skus.length;
@@ -59,8 +58,8 @@ export class LineColumns {
       this.#skus.push(sku);
     }
     this.#orderids.push(orderid);
-    this.#skuOf[i] = number;
-    this.#qtys[i] = qty;
+    this.#skuOf.push(number);
+    this.#qtys.push(qty);
     if (batchref !== undefined) this.#batchrefs.push(batchref);
   }
 
@@ -69,11 +68,11 @@ export class LineColumns {
   }
 
   sku(i: number): string {
-    return this.#skus[this.#skuOf[i] as number] as string;
+    return this.#skus[this.#skuOf.at(i)] as string;
   }
 
   qty(i: number): number {
-    return this.#qtys[i] as number;
+    return this.#qtys.at(i);
   }
 
   batchref(i: number): string {
@@ -91,15 +90,16 @@ export class LineColumns {
    * appear: a counting sort.
    */
   bySku(): Int32Array {
+    const skuOf = this.#skuOf.view();
     const next = new Int32Array(this.#skus.length + 1);
-    for (let i = 0; i < this.length; i++) {
-      const sku = this.#skuOf[i] as number;
+    for (let i = 0; i < skuOf.length; i++) {
+      const sku = skuOf[i] as number;
       next[sku + 1] = (next[sku + 1] as number) + 1;
     }
     for (let s = 1; s < next.length; s++) next[s] = (next[s] as number) + (next[s - 1] as number);
-    const grouped = new Int32Array(this.length);
-    for (let i = 0; i < this.length; i++) {
-      const sku = this.#skuOf[i] as number;
+    const grouped = new Int32Array(skuOf.length);
+    for (let i = 0; i < skuOf.length; i++) {
+      const sku = skuOf[i] as number;
       const slot = next[sku] as number;
       grouped[slot] = i;
       next[sku] = slot + 1;
@@ -109,15 +109,6 @@ export class LineColumns {
 
   /** Whether rows `i` and `j` are of the same sku. */
   sameSku(i: number, j: number): boolean {
-    return this.#skuOf[i] === this.#skuOf[j];
-  }
-
-  #grow(): void {
-    const [skuOf, qtys] = [this.#skuOf, this.#qtys];
-    const size = Math.max(1024, skuOf.length * 2);
-    this.#skuOf = new Int32Array(size);
-    this.#skuOf.set(skuOf);
-    this.#qtys = new Int32Array(size);
-    this.#qtys.set(qtys);
+    return this.#skuOf.at(i) === this.#skuOf.at(j);
   }
 }
