@@ -11,7 +11,7 @@ import {
   stageFile,
 } from './atomic-files.js';
 import { allocationLines } from './allocation-lines.js';
-import { csvChunks, csvLine } from './csv-writer.js';
+import { csvChunks, csvLines } from './csv-writer.js';
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
@@ -100,23 +100,24 @@ export class CsvUnitOfWork implements UnitOfWork {
     return [...latest.values()];
   }
 
-  /** One row per batch, in batches.csv order: the read model an analyst opens first. */
-  availabilityRows(): string[][] {
-    return this.input.batches.map(({ ref, sku }) => {
+  /**
+   * One row per batch, in batches.csv order: the read model an analyst opens first. Made as
+   * written, not all at once: a hundred thousand rows held while three files are written would
+   * outlive the young generation and stay as garbage until a full collection.
+   */
+  *availabilityRows(): Generator<string[]> {
+    for (const { ref, sku } of this.input.batches) {
       const batch = this.products.peek(sku)?.batch(ref);
       const [qty, allocated] = [batch?.purchasedQuantity ?? 0, batch?.allocatedQuantity ?? 0];
-      return [ref, sku, batch?.eta ?? '', String(qty), String(allocated), String(qty - allocated)];
-    });
+      yield [ref, sku, batch?.eta ?? '', String(qty), String(allocated), String(qty - allocated)];
+    }
   }
 
   /** Writes the outputs, all or nothing as far as allocations.csv is concerned. */
   async save(unallocated: readonly UnallocatedLine[]): Promise<void> {
     const contents = {
-      [FILES.availability]: csvChunks(AVAILABILITY_HEADER, this.availabilityRows().map(csvLine)),
-      [FILES.unallocated]: csvChunks(
-        UNALLOCATED_HEADER,
-        unallocated.map((u) => csvLine([u.orderid, u.sku, String(u.qty), u.reason])),
-      ),
+      [FILES.availability]: csvChunks(AVAILABILITY_HEADER, csvLines(this.availabilityRows())),
+      [FILES.unallocated]: csvChunks(UNALLOCATED_HEADER, csvLines(unallocatedRows(unallocated))),
       [FILES.allocations]: csvChunks(
         ALLOCATIONS_HEADER,
         allocationLines(this.products.placed(), this.#placedAt.view()),
@@ -149,6 +150,10 @@ export class CsvUnitOfWork implements UnitOfWork {
       }
     }
   }
+}
+
+function* unallocatedRows(lines: readonly UnallocatedLine[]): Generator<string[]> {
+  for (const { orderid, sku, qty, reason } of lines) yield [orderid, sku, String(qty), reason];
 }
 
 async function fingerprint(path: string): Promise<Omit<Fingerprint, 'path'>> {

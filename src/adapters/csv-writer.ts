@@ -22,6 +22,11 @@ export function csvLine(values: readonly string[]): string {
   return `${line}\n`;
 }
 
+/** Each row as a CSV line, made as it is asked for. */
+export function* csvLines(rows: Iterable<readonly string[]>): Generator<string> {
+  for (const row of rows) yield csvLine(row);
+}
+
 /**
  * CSV text with `\n` line ends, in chunks of about 64 KiB, so that a large output is written as
  * it is made and never held whole. `lines` are made by `csvLine`, or by a caller that knows

@@ -123,7 +123,7 @@ describe('the CSV unit of work', () => {
     const { uow, bus } = await opened();
     bus.handle({ type: 'Allocate', orderid: 'o2', sku: 'LAMP', qty: 5 });
 
-    expect(uow.availabilityRows()).toEqual([
+    expect([...uow.availabilityRows()]).toEqual([
       ['b1', 'CLOCK', '', '10', '4', '6'],
       ['b2', 'LAMP', '2027-01-01', '5', '5', '0'],
     ]);
