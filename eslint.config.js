@@ -10,7 +10,13 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', 'bin/*.js', 'tests/bench/*.mjs', 'tests/support/*.cjs'],
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'bin/*.js',
+            'tests/bench/*.mjs',
+            'tests/support/*.cjs',
+          ],
         },
       },
     },

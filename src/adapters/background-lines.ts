@@ -33,7 +33,8 @@ export const BACKGROUND_BYTES = 1 << 20;
  */
 const MEANWHILE_SHARE = 0.25;
 const QUOTE = 0x22;
-const WORKER = new URL('./lines-worker.js', import.meta.url);
+/** Found from dist/adapters/ (this module) and from dist/entrypoints/ (the bundled CLI) alike. */
+const WORKER = new URL('../adapters/lines-worker.js', import.meta.url);
 
 /** A file read on another thread: its rows when they are ready, and a way to stop early. */
 export interface BackgroundLines {
