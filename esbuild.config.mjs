@@ -20,7 +20,7 @@ await build({
   // commander and proper-lockfile are CommonJS and `require` Node's own modules, which an ES
   // module bundle can only do through a `require` of its own.
   banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);",
   },
   logLevel: 'warning',
 });

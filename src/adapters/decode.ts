@@ -1,5 +1,12 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+/**
+ * iconv-lite, loaded the first time a file needs it: most files are UTF-8, and its code tables
+ * are most of what the CLI would otherwise compile at start-up.
+ */
+let iconv: typeof import('iconv-lite') | undefined;
+const load = createRequire(import.meta.url);
 
 /** What a person should hear when the bytes are not a text file at all. */
 export class NotText extends Error {}
@@ -31,7 +38,9 @@ function decode(bytes: Buffer): string {
     throw new NotText('is an Excel .xls workbook, not CSV: save it as CSV first');
   }
   if (bytes.indexOf(0) !== -1) throw new NotText('holds binary data, not CSV text');
-  return isUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'windows-1252');
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  iconv ??= load('iconv-lite') as typeof import('iconv-lite');
+  return iconv.decode(bytes, 'windows-1252');
 }
 
 function utf8(bytes: Buffer): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CsvTable, isBlank } from './csv-table.js';
 import type { LineColumns } from './line-columns.js';
 

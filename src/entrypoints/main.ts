@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allocateFolder } from './allocate-folder.js';
 import { EXIT, reportError } from './exit-codes.js';
 import { type Progress, progressBar } from './progress.js';
