@@ -53,7 +53,8 @@ export function parseFile<K extends InputKind>(
       line: table.lineOf(ref),
       message,
     }));
-    const lineOf = (row: number) => table.lineOf(parsed.refs[row] ?? -1);
+    const { refs } = parsed;
+    const lineOf = (row: number) => table.lineOf(row < refs.length ? refs.at(row) : -1);
     return { rows, problems, lineOf };
   } catch (error) {
     const problem = problemOf(error, file);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { type CsvTable, isBlank } from './csv-table.js';
+import { Int32List } from './int32-list.js';
 import type { LineColumns } from './line-columns.js';
 
 /** Larger quantities are typing mistakes, and sums of a million of them stay exact. */
@@ -80,12 +81,12 @@ export interface CellProblem {
  * row's values to `keep`. Quantities, dates and repeated identifiers repeat, so each distinct raw
  * value is checked by its schema once, and rows share the result (one sku string, not a million
  * copies); an identifier that trims to something non-empty is what `identifier` accepts, so only
- * the others go through zod (a test keeps the two in step). `refs[i]` is the table's reference of
- * the i-th row kept, for its line.
+ * the others go through zod (a test keeps the two in step). `refs.at(i)` is the table's
+ * reference of the i-th row kept, for its line.
  */
 export function readRows(table: CsvTable, rules: Rules, keep: RowSink) {
   const names = Object.keys(rules);
-  const refs: number[] = [];
+  const refs = new Int32List();
   const problems: CellProblem[] = [];
   const missing = names.filter((name) => !table.columns.has(name));
   if (missing.length > 0) {
