@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import type { LinesJob, LinesResult } from '../../src/adapters/background-lines.js';
+
+/**
+ * The CLI is built as one file, with its worker in another (esbuild.config.mjs). When the worker
+ * cannot be found or fails, the CLI reads orders.csv itself: the outcome is the same, only slower.
+ * So these check what no output would show: that the built CLI finds the built worker, and that
+ * the worker works on its own.
+ */
+const CLI = new URL('../../dist/entrypoints/main.js', import.meta.url);
+const WORKER = new URL('../../dist/adapters/lines-worker.js', import.meta.url);
+
+function readOnWorker(job: LinesJob): Promise<LinesResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: job });
+    worker.once('message', (result: LinesResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+describe('the built CLI and its worker', () => {
+  it('looks for the worker where the build puts it', () => {
+    const cli = readFileSync(CLI, 'utf8');
+    const [, path] = /new URL\("([^"]*lines-worker\.js)", ?import\.meta\.url\)/.exec(cli) ?? [];
+
+    expect(path).toBeDefined();
+    expect(existsSync(new URL(path ?? '', CLI))).toBe(true);
+  });
+
+  it('reads a file of order lines on the worker, with each row and its line', async () => {
+    const text = 'orderid,sku,qty\norder-1,RETRO-CLOCK,3\n\norder-2,OMINOUS-MIRROR,5\n';
+    const bytes = new Uint8Array(Buffer.from(text));
+
+    const result = await readOnWorker({ kind: 'orders', file: 'orders.csv', bytes });
+
+    expect(result.data.orderids).toEqual(['order-1', 'order-2']);
+    expect([...result.data.qtys]).toEqual([3, 5]);
+    expect(result.data.skus).toEqual(['RETRO-CLOCK', 'OMINOUS-MIRROR']);
+    expect([...result.lines]).toEqual([2, 4]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reports a bad row from the worker, with its file and line', async () => {
+    const text = 'orderid,sku,qty\norder-1,RETRO-CLOCK,many\n';
+    const bytes = new Uint8Array(Buffer.from(text));
+
+    const result = await readOnWorker({ kind: 'orders', file: 'orders.csv', bytes });
+
+    expect(result.problems).toEqual([
+      expect.objectContaining({ file: 'orders.csv', line: 2 }) as unknown,
+    ]);
+  });
+});
