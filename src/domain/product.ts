@@ -1,20 +1,18 @@
 import { DuplicateAllocation, InvalidValue } from '../errors.js';
 import { type AllocationSlot, Batch, type OrderLine } from './batch.js';
-import { BatchRanking } from './batch-ranking.js';
-import { Journal, type SlotUndo } from './journal.js';
+import { Journal } from './journal.js';
 import type { DeallocationReason, Event } from './events.js';
+import { Stock } from './stock.js';
 
 /**
- * The aggregate: every batch of one SKU, the consistency boundary for allocation.
- * Changes are journalled so that a unit of work can `revert()` to the last `checkpoint()`.
+ * The aggregate: every batch of one SKU, the consistency boundary for allocation. It holds the
+ * rules; its stock (stock.ts) holds the batches and their allocations. Changes are journalled so
+ * that a unit of work can `revert()` to the last `checkpoint()`.
  */
 export class Product {
   events: Event[] = [];
-  readonly #batches: Batch[] = [];
-  readonly #byRef = new Map<string, Batch>();
-  #slots = new Map<string, AllocationSlot>();
+  readonly #stock = new Stock();
   #displaced: { line: OrderLine; batchref: string }[] = [];
-  #ranking: BatchRanking | undefined;
   #version: number;
   readonly #journal = new Journal();
   #versionAtCheckpoint: number;
@@ -34,29 +32,23 @@ export class Product {
   }
 
   get batches(): readonly Batch[] {
-    return this.#batches;
+    return this.#stock.batches;
   }
 
   batch(ref: string): Batch | undefined {
-    return this.#byRef.get(ref);
+    return this.#stock.batch(ref);
   }
 
   /** The batch reference holding this order line, if it is allocated. */
   allocationFor(orderid: string): string | undefined {
-    return this.#slots.get(orderid)?.batch?.reference;
+    return this.#stock.slotOf(orderid)?.batch?.reference;
   }
 
   addBatch(ref: string, qty: number, eta: string | null): Batch {
     checkQuantity(qty, 0);
     const batch = new Batch(ref, this.sku, qty, eta);
-    this.#batches.push(batch);
-    this.#byRef.set(ref, batch);
-    this.#ranking = undefined;
-    this.#journal.call(() => {
-      this.#batches.pop();
-      this.#byRef.delete(ref);
-      this.#ranking = undefined;
-    });
+    this.#stock.addBatch(batch);
+    this.#journal.call(() => this.#stock.removeLastBatch());
     this.#version += 1;
     return batch;
   }
@@ -68,10 +60,10 @@ export class Product {
   allocate(line: OrderLine): string | undefined {
     this.#checkLine(line);
     const { orderid, sku, qty } = line;
-    const current = this.#slots.get(orderid);
+    const current = this.#stock.slotOf(orderid);
     if (current?.qty === qty) return current.batch?.reference;
     if (current) this.#deallocate(current, 'amended');
-    const batch = this.#rank().firstFit(qty);
+    const batch = this.#stock.firstFit(qty);
     if (batch === undefined) {
       this.#record({ type: 'OutOfStock', orderid, sku, qty });
       if (current) this.#version += 1;
@@ -86,15 +78,11 @@ export class Product {
   /** Sets a batch's quantity; what no longer fits is deallocated, latest first. */
   changeBatchQuantity(ref: string, qty: number): void {
     checkQuantity(qty, 0);
-    const batch = this.#byRef.get(ref);
+    const batch = this.#stock.batch(ref);
     if (batch === undefined) throw new InvalidValue(`Batch ${ref} is not a ${this.sku} batch`);
     const previous = batch.purchasedQuantity;
-    batch.purchasedQuantity = qty;
-    this.#ranking?.update(batch);
-    this.#journal.call(() => {
-      batch.purchasedQuantity = previous;
-      this.#ranking?.update(batch);
-    });
+    this.#stock.setQuantity(batch, qty);
+    this.#journal.call(() => this.#stock.setQuantity(batch, previous));
     this.#shrinkToFit(batch);
     this.#version += 1;
   }
@@ -105,10 +93,10 @@ export class Product {
    */
   restore(line: OrderLine, batchref: string): void {
     this.#checkLine(line);
-    if (this.#slots.has(line.orderid)) {
+    if (this.#stock.slotOf(line.orderid)) {
       throw new DuplicateAllocation(line.orderid, line.sku);
     }
-    const batch = this.#byRef.get(batchref);
+    const batch = this.#stock.batch(batchref);
     if (batch) {
       this.#place(batch, line);
     } else {
@@ -121,7 +109,7 @@ export class Product {
   /** Deallocates, latest first, what no batch can hold any more; the bus reallocates it. */
   reconcile(): void {
     const before = this.events.length;
-    for (const batch of this.#batches) this.#shrinkToFit(batch);
+    for (const batch of this.#stock.batches) this.#shrinkToFit(batch);
     const displaced = this.#displaced;
     this.#displaced = [];
     this.#journal.call(() => {
@@ -144,21 +132,22 @@ export class Product {
 
   /** The batches added since the last checkpoint. */
   newBatches(): readonly Batch[] {
+    const { batches } = this.#stock;
     const count = this.#batchesAtCheckpoint;
-    return count === this.#batches.length ? NONE : this.#batches.slice(count);
+    return count === batches.length ? NONE : batches.slice(count);
   }
 
   /** Forgets the journal: what was done since the last checkpoint stays. */
   checkpoint(): void {
     this.#journal.clear();
-    this.#batchesAtCheckpoint = this.#batches.length;
+    this.#batchesAtCheckpoint = this.#stock.batches.length;
     this.#versionAtCheckpoint = this.#version;
     this.#eventsAtCheckpoint = this.events.length;
   }
 
   /** Undoes everything since the last checkpoint, events included. */
   revert(): void {
-    this.#journal.undo(this.#slotUndo);
+    this.#journal.undo(this.#stock);
     this.#version = this.#versionAtCheckpoint;
     this.events.length = Math.min(this.events.length, this.#eventsAtCheckpoint);
   }
@@ -170,46 +159,15 @@ export class Product {
   }
 
   #place(batch: Batch, line: OrderLine): void {
-    const slot = batch.allocate(line);
-    // An empty map is replaced by a new one: a product made long before its first allocation has
-    // an old map, whose larger tables V8 makes in the old generation as it grows, to stay there
-    // as garbage until a full collection; a new map grows young (35 MB less RSS at 1M lines).
-    if (this.#slots.size === 0) this.#slots = new Map();
-    this.#slots.set(line.orderid, slot);
-    this.#ranking?.update(batch);
-    this.#journal.placed(slot);
-  }
-
-  #unplace(slot: AllocationSlot): void {
-    const batch = slot.batch as Batch;
-    batch.deallocate(slot);
-    this.#slots.delete(slot.orderid);
-    this.#ranking?.update(batch);
+    this.#journal.placed(this.#stock.place(batch, line));
   }
 
   #deallocate(slot: AllocationSlot, reason: DeallocationReason): void {
-    this.#unplace(slot);
+    this.#stock.unplace(slot);
     this.#journal.taken(slot);
     const { orderid, qty } = slot;
     const batchref = (slot.batch as Batch).reference;
     this.#record({ type: 'Deallocated', orderid, sku: this.sku, qty, batchref, reason });
-  }
-
-  readonly #slotUndo: SlotUndo = {
-    unplace: (slot) => this.#unplace(slot),
-    reinstate: (slot) => this.#reinstate(slot),
-  };
-
-  #reinstate(slot: AllocationSlot): void {
-    const batch = slot.batch as Batch;
-    batch.reinstate(slot);
-    this.#slots.set(slot.orderid, slot);
-    this.#ranking?.update(batch);
-  }
-
-  #rank(): BatchRanking {
-    this.#ranking ??= new BatchRanking(this.#batches);
-    return this.#ranking;
   }
 
   /** Most commands raise one event: a list made for it holds one, where `push` makes room for 17. */
