@@ -1,0 +1,114 @@
+import type { bootstrapFolder, Lines } from '../bootstrap.js';
+import type { Command } from '../domain/commands.js';
+import { InvalidSku } from '../errors.js';
+import type { Progress } from './progress.js';
+import type { RunReport } from './run-report.js';
+
+type Opened = Awaited<ReturnType<typeof bootstrapFolder>>;
+type BatchRows = Opened['uow']['input']['batches'];
+
+/** Long synchronous stretches let the lock's refresh timer run this often (in commands). */
+const YIELD_EVERY = 8192;
+const giveWay = () => new Promise(setImmediate);
+/** Rows are read ahead in blocks of this many (see the CSV adapter's `prefetch`). */
+const PREFETCH = 256;
+
+/**
+ * The commands of one run over a folder, phase by phase, as the contract orders them. Every few
+ * thousand commands it reports progress and gives way, so that the lock's refresh timer runs
+ * during long synchronous stretches.
+ */
+export class FolderRun {
+  #sent = 0;
+  #phaseStart = 0;
+
+  constructor(
+    private readonly uow: Opened['uow'],
+    private readonly bus: Opened['bus'],
+    private readonly report: RunReport,
+    private readonly progress: Progress,
+  ) {}
+
+  async createBatches(batches: BatchRows): Promise<void> {
+    this.phase('batches', batches.length);
+    for (const { ref, sku, qty, eta } of batches) {
+      this.#send({ type: 'CreateBatch', ref, sku, qty, eta });
+      if (this.#sent % YIELD_EVERY === 0) await this.#pace();
+    }
+  }
+
+  /** Puts back earlier runs' allocations, then takes back, per sku, what no longer fits. */
+  async restore(allocations: Lines, skus: Iterable<string>): Promise<void> {
+    this.phase('restoring', allocations.bySku.length);
+    const rows = allocations.rows;
+    await this.#walk(allocations, 0, (i) =>
+      this.#send({
+        type: 'RestoreAllocation',
+        orderid: rows.orderid(i),
+        sku: rows.sku(i),
+        qty: rows.qty(i),
+        batchref: rows.batchref(i),
+      }),
+    );
+    this.uow.position = rows.length;
+    for (const sku of skus) this.#send({ type: 'Reconcile', sku });
+  }
+
+  /** Allocates every order line; positions start at `first` (after allocations.csv's rows). */
+  async allocate(orders: Lines, first: number): Promise<void> {
+    this.report.phase = 'orders';
+    this.phase('allocating', orders.bySku.length);
+    const lines = orders.rows;
+    await this.#walk(orders, first, (i) => {
+      const before = this.report.events;
+      const outcome = this.#send({
+        type: 'Allocate',
+        orderid: lines.orderid(i),
+        sku: lines.sku(i),
+        qty: lines.qty(i),
+      });
+      if (outcome !== undefined && this.report.events === before) this.report.alreadyAllocated += 1;
+    });
+    this.progress.stop();
+  }
+
+  /** Starts a phase of the progress display (none for an empty one). */
+  phase(name: string, total: number): void {
+    this.#phaseStart = this.#sent;
+    if (total > 0) this.progress.phase(name, total);
+  }
+
+  /** Sends a command; an unknown sku for an order line is an outcome, not an error. */
+  #send(command: Command): unknown {
+    this.#sent += 1;
+    try {
+      return this.bus.handle(command);
+    } catch (error) {
+      if (!(error instanceof InvalidSku && 'orderid' in command)) throw error;
+      this.report.unknownSku(command, this.uow.position);
+      return undefined;
+    }
+  }
+
+  async #pace(): Promise<void> {
+    this.progress.advance(this.#sent - this.#phaseStart);
+    await giveWay();
+  }
+
+  /**
+   * Handles a file's lines sku by sku, so that one product's data stays in the cache, skipping
+   * repeats. Products do not share state, so each ends as it would have in file order; the
+   * unit of work and the report put what they keep back in order by position: `first` plus
+   * the row's index (allocations' rows, then order lines).
+   */
+  async #walk(lines: Lines, first: number, handle: (i: number) => void): Promise<void> {
+    for (let k = 0; k < lines.bySku.length; k++) {
+      if (k % PREFETCH === 0) lines.prefetch(k, k + PREFETCH);
+      const i = lines.bySku[k] as number;
+      if (lines.repeats.has(i)) continue;
+      this.uow.position = first + i;
+      handle(i);
+      if (this.#sent % YIELD_EVERY === 0) await this.#pace();
+    }
+  }
+}
