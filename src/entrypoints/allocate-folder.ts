@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { bootstrapFolder, type UnallocatedLine } from '../bootstrap.js';
 import { FolderRun } from './folder-run.js';
-import { noProgress, type Progress } from './progress.js';
+import { noProgress, type Progress, waitShowing } from './progress.js';
 import { RunReport, type Summary } from './run-report.js';
 
 export interface RunOptions {
@@ -30,12 +30,13 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
   });
   try {
     const { batches, allocations } = uow.input;
-    const run = new FolderRun(uow, bus, report, options.progress ?? noProgress);
+    const progress = options.progress ?? noProgress;
+    const run = new FolderRun(uow, bus, report, progress);
     await run.createBatches(batches);
     await run.restore(allocations, new Set(batches.map((b) => b.sku)));
     // orders.csv may still be being read on another thread; a problem in it rejects here, before
     // any warning, as it did when every file was checked before the first command.
-    const orders = await uow.input.orders;
+    const orders = await waitShowing(progress, 'reading', uow.input.orders);
     uow.input.warnings.forEach(options.onWarning);
     await run.allocate(orders, allocations.rows.length + 1);
     const repeatWarnings = uow.input.repeatWarnings();

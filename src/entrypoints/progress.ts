@@ -51,3 +51,18 @@ export function progressBar(
 }
 
 export { SILENT as noProgress };
+
+/**
+ * Waits for work done elsewhere (orders.csv read on another thread), showing `name` as a phase
+ * meanwhile, but only if the result is not ready at once: a run whose rows are in never shows
+ * it. A failure is passed on.
+ */
+export async function waitShowing<T>(progress: Progress, name: string, pending: Promise<T>) {
+  const settled = pending.then(
+    () => true,
+    () => true,
+  );
+  const ready = await Promise.race([settled, new Promise<false>((go) => setImmediate(go, false))]);
+  if (!ready) progress.phase(name, 1);
+  return pending;
+}
