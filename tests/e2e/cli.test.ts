@@ -108,6 +108,40 @@ describe('allocate-from-csv, runs and outcomes', () => {
     expect(stderr).toMatch(/reallocated\s+1/);
   });
 
+  it('reports every line of a sku with no batch, restored or ordered, once each, in file order', async () => {
+    const dir = folderWith({
+      'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,'),
+      'allocations.csv': csvOf(
+        'orderid,sku,qty,batchref',
+        'o1,SOFA,1,b9',
+        'o2,CLOCK,1,b1',
+        'o3,SOFA,2,b9',
+      ),
+      'orders.csv': csvOf(
+        'orderid,sku,qty',
+        'o4,GHOST,1',
+        'o5,CLOCK,1',
+        'o6,GHOST,2',
+        'o1,SOFA,1',
+        'o7,GHOST,3',
+      ),
+    });
+
+    const { code } = await runCli([dir]);
+
+    expect(code).toBe(1);
+    expect(read(dir, 'unallocated.csv')).toBe(
+      csvOf(
+        'orderid,sku,qty,reason',
+        ...['o1,SOFA,1,unknown-sku', 'o3,SOFA,2,unknown-sku', 'o4,GHOST,1,unknown-sku'],
+        ...['o6,GHOST,2,unknown-sku', 'o7,GHOST,3,unknown-sku'],
+      ),
+    );
+    expect(read(dir, 'allocations.csv')).toBe(
+      csvOf('orderid,sku,qty,batchref', 'o2,CLOCK,1,b1', 'o5,CLOCK,1,b1'),
+    );
+  });
+
   it('reallocates lines whose batch left or changed sku, and reports a sku that is gone', async () => {
     const dir = folderWith({
       'batches.csv': csvOf('ref,sku,qty,eta', 'b2,CLOCK,10,', 'b3,LAMP,10,'),
