@@ -11,8 +11,8 @@ export const EXIT = {
   busy: 75,
 } as const;
 
-/** How many input problems are listed before the rest are only counted. */
-const LISTED = 20;
+/** How many input problems, or warnings, are listed before the rest are only counted. */
+export const LISTED = 20;
 
 /** The one place that turns an error into what the user reads and the exit code. */
 export function reportError(error: unknown, write: (text: string) => void): number {

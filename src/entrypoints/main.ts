@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod';
 import { allocateFolder } from './allocate-folder.js';
-import { EXIT, reportError } from './exit-codes.js';
+import { EXIT, LISTED, reportError } from './exit-codes.js';
 import { type Progress, progressBar } from './progress.js';
 import { printSummary } from './summary.js';
 
@@ -64,16 +64,21 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       wait: number;
       events?: string;
     }>();
+    let warnings = 0;
     const summary = await allocateFolder(folder, {
       dryRun: options.dryRun,
       waitSeconds: options.wait,
       events: options.events,
       progress: io.progress?.(options.quiet || options.json),
       onWarning: (warning) => {
-        if (!options.quiet) io.stderr(`warning: ${warning}\n`);
+        warnings += 1;
+        if (!options.quiet && warnings <= LISTED) io.stderr(`warning: ${warning}\n`);
       },
       logError: (message, error) => io.stderr(`allocate-from-csv: ${message}: ${String(error)}\n`),
     });
+    if (!options.quiet && warnings > LISTED) {
+      io.stderr(`warning: ... and ${warnings - LISTED} more warnings\n`);
+    }
     const unallocated = summary.unallocated.outOfStock + summary.unallocated.unknownSku;
     const code = unallocated > 0 ? EXIT.someUnallocated : EXIT.allAllocated;
     if (options.json) io.stdout(`${JSON.stringify({ ...summary, exitCode: code })}\n`);

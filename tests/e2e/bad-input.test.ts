@@ -202,6 +202,22 @@ describe('bad input: exit 2, the exact file and line, nothing written', () => {
     );
   });
 
+  it('lists the first 20 warnings and counts the rest, as a file pasted in twice would give', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `o${i},CLOCK,1`);
+    const dir = folderWith({ ...GOOD, 'orders.csv': csvOf('orderid,sku,qty', ...rows, ...rows) });
+
+    const { stderr } = await runCli([dir]);
+
+    const warnings = stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    expect(warnings).toHaveLength(21);
+    expect(warnings[0]).toContain(
+      'orders.csv:27: order line o0/CLOCK is listed again (as on line 2)',
+    );
+    expect(warnings[19]).toContain('orders.csv:46: order line o19/CLOCK is listed again');
+    expect(warnings[20]).toBe('warning: ... and 5 more warnings');
+    expect(stderr).toMatch(/warnings\s+25/);
+  });
+
   it('counts an identical repeated allocation once, with a warning', async () => {
     const dir = folderWith({
       ...GOOD,
