@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatProblem, type InputProblem, IoFailure } from '../errors.js';
+import { type InputProblem, IoFailure } from '../errors.js';
 import { parseInBackground } from './background-lines.js';
 import { findDuplicates, withoutRepeats } from './duplicates.js';
 import { LineChecks, type Lines, linesOf, sorted } from './folder-lines.js';
@@ -44,12 +44,12 @@ export interface FolderInput {
    */
   readonly orders: Promise<Lines>;
   /** `file:line: message` for batch rows read but counted once. */
-  readonly warnings: string[];
+  readonly warnings: InputProblem[];
   /**
    * Once every line has been asked about: a conflicting repeat throws an InputError; identical
    * repeats come back as warnings.
    */
-  readonly repeatWarnings: () => string[];
+  readonly repeatWarnings: () => InputProblem[];
   /** The files read; an absent allocations.csv is recorded with size -1. */
   readonly fingerprints: Fingerprint[];
   /** Stops reading orders.csv, if the run ends before it needs them. */
@@ -108,7 +108,7 @@ export async function readFolder(folder: string): Promise<FolderInput> {
       batches: withoutRepeats(batchFile.rows, batches.repeats),
       allocations,
       orders,
-      warnings: sorted(batches.warnings).map(formatProblem),
+      warnings: sorted(batches.warnings),
       repeatWarnings: checks.repeatWarnings,
       fingerprints,
       stop: background.stop,

@@ -1,4 +1,4 @@
-import { formatProblem, InputError, type InputProblem } from '../errors.js';
+import { InputError, type InputProblem } from '../errors.js';
 import { RepeatedLines } from './duplicates.js';
 import { INPUTS, type ParsedFile } from './input-files.js';
 import { byPosition } from './input-order.js';
@@ -49,11 +49,11 @@ export class LineChecks {
     return orders;
   }
 
-  readonly repeatWarnings = (): string[] => {
+  readonly repeatWarnings = (): InputProblem[] => {
     const walked = this.#orders ? [this.allocations, this.#orders] : [this.allocations];
     const found = walked.flatMap((l) => l.repeats.problems);
     if (found.length > 0) throw new InputError(sorted(found));
-    return sorted(walked.flatMap((l) => l.repeats.warnings)).map(formatProblem);
+    return sorted(walked.flatMap((l) => l.repeats.warnings));
   };
 }
 

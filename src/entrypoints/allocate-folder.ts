@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { bootstrapFolder, type UnallocatedLine } from '../bootstrap.js';
+import type { InputProblem } from '../errors.js';
 import { FolderRun } from './folder-run.js';
 import { noProgress, type Progress, waitShowing } from './progress.js';
 import { RunReport, type Summary } from './run-report.js';
@@ -9,7 +10,8 @@ export interface RunOptions {
   readonly waitSeconds: number;
   /** Append the run's events, as JSON lines, to this file once the run has committed. */
   readonly events?: string | undefined;
-  readonly onWarning: (warning: string) => void;
+  /** Told of each warning: a problem in the input that the run could get past. */
+  readonly onWarning: (warning: InputProblem) => void;
   readonly progress?: Progress | undefined;
   readonly logError: (message: string, error: unknown) => void;
 }

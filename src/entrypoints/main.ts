@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod';
+import { formatProblem } from '../errors.js';
 import { allocateFolder } from './allocate-folder.js';
 import { EXIT, LISTED, reportError } from './exit-codes.js';
 import { type Progress, progressBar } from './progress.js';
@@ -72,7 +73,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       progress: io.progress?.(options.quiet || options.json),
       onWarning: (warning) => {
         warnings += 1;
-        if (!options.quiet && warnings <= LISTED) io.stderr(`warning: ${warning}\n`);
+        if (!options.quiet && warnings <= LISTED) io.stderr(`warning: ${formatProblem(warning)}\n`);
       },
       logError: (message, error) => io.stderr(`allocate-from-csv: ${message}: ${String(error)}\n`),
     });
