@@ -43,7 +43,7 @@ export interface FolderInput {
    * InputError that lists every problem, conflicting repeats in the allocations included.
    */
   readonly orders: Promise<Lines>;
-  /** `file:line: message` for batch rows read but counted once. */
+  /** Batch rows listed again, read but counted once. */
   readonly warnings: InputProblem[];
   /**
    * Once every line has been asked about: a conflicting repeat throws an InputError; identical
