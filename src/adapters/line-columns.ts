@@ -1,74 +1,70 @@
 import { Int32List } from './int32-list.js';
+import { StringColumn, type StringColumnData } from './string-column.js';
 
 /** The columns as plain data, to send to another thread (the typed arrays can be transferred). */
 export interface ColumnsData {
-  readonly orderids: string[];
-  readonly batchrefs: string[];
-  readonly skus: string[];
-  readonly skuOf: Int32Array<ArrayBuffer>;
+  readonly orderids: StringColumnData;
+  readonly skus: StringColumnData;
+  readonly batchrefs: StringColumnData | undefined;
   readonly qtys: Int32Array<ArrayBuffer>;
 }
 
 /**
  * Order lines or allocation rows held as columns: a million rows are a few arrays, not a
  * million objects to build, promote and keep (about 50 bytes each). Each distinct sku is one
- * string with a number, so grouping the rows by sku needs no map.
+ * string with a number, so grouping the rows by sku needs no map; so is each batch ref, and
+ * each orderid of lines that follow one another (see string-column.ts).
  */
 export class LineColumns {
-  readonly #orderids: string[];
-  readonly #batchrefs: string[];
-  /** Distinct skus, in the order they first appear. */
-  readonly #skus: string[];
-  readonly #skuNumber = new Map<string, number>();
-  readonly #skuOf: Int32List;
+  readonly #orderids: StringColumn;
+  readonly #skus: StringColumn;
+  /** For allocation rows only. */
+  #batchrefs: StringColumn | undefined;
   /** Quantities are whole numbers from 1 to 10^9 (see row-schemas.ts): they fit 32 bits. */
   readonly #qtys: Int32List;
 
   /** Empty columns, or the columns another thread read (see `data()`). */
   constructor(data?: ColumnsData) {
-    this.#orderids = data?.orderids ?? [];
-    this.#batchrefs = data?.batchrefs ?? [];
-    this.#skus = data?.skus ?? [];
-    this.#skus.forEach((sku, number) => this.#skuNumber.set(sku, number));
-    this.#skuOf = data ? Int32List.of(data.skuOf) : new Int32List();
+    this.#orderids = new StringColumn('runs', data?.orderids);
+    this.#skus = new StringColumn('all', data?.skus);
+    if (data?.batchrefs) this.#batchrefs = new StringColumn('all', data.batchrefs);
     this.#qtys = data ? Int32List.of(data.qtys) : new Int32List();
   }
 
   /** The columns as data for another thread: the typed arrays are copies, to transfer. */
   data(): ColumnsData {
     return {
-      orderids: this.#orderids,
-      batchrefs: this.#batchrefs,
-      skus: this.#skus,
-      skuOf: this.#skuOf.view().slice(),
+      orderids: this.#orderids.data(),
+      skus: this.#skus.data(),
+      batchrefs: this.#batchrefs?.data(),
       qtys: this.#qtys.view().slice(),
     };
   }
 
+  /** The typed arrays of `data`, to transfer rather than copy. */
+  static transferable(data: ColumnsData): ArrayBuffer[] {
+    const columns = [data.orderids, data.skus, ...(data.batchrefs ? [data.batchrefs] : [])];
+    return [...columns.map((column) => column.of.buffer), data.qtys.buffer];
+  }
+
   get length(): number {
-    return this.#orderids.length;
+    return this.#qtys.length;
   }
 
   /** Adds a row; `batchref` for allocation rows only. */
   push(orderid: string, sku: string, qty: number, batchref?: string): void {
-    let number = this.#skuNumber.get(sku);
-    if (number === undefined) {
-      number = this.#skus.length;
-      this.#skuNumber.set(sku, number);
-      this.#skus.push(sku);
-    }
     this.#orderids.push(orderid);
-    this.#skuOf.push(number);
+    this.#skus.push(sku);
     this.#qtys.push(qty);
-    if (batchref !== undefined) this.#batchrefs.push(batchref);
+    if (batchref !== undefined) (this.#batchrefs ??= new StringColumn('all')).push(batchref);
   }
 
   orderid(i: number): string {
-    return this.#orderids[i] as string;
+    return this.#orderids.at(i);
   }
 
   sku(i: number): string {
-    return this.#skus[this.#skuOf.at(i)] as string;
+    return this.#skus.at(i);
   }
 
   qty(i: number): number {
@@ -76,13 +72,13 @@ export class LineColumns {
   }
 
   batchref(i: number): string {
-    return this.#batchrefs[i] as string;
+    return this.#batchrefs?.at(i) ?? '';
   }
 
   /** Row `i` as an object, for tests and messages. */
   row(i: number): { orderid: string; sku: string; qty: number; batchref?: string } {
     const line = { orderid: this.orderid(i), sku: this.sku(i), qty: this.qty(i) };
-    return i in this.#batchrefs ? { ...line, batchref: this.batchref(i) } : line;
+    return this.#batchrefs ? { ...line, batchref: this.batchref(i) } : line;
   }
 
   /**
@@ -90,8 +86,8 @@ export class LineColumns {
    * appear: a counting sort.
    */
   bySku(): Int32Array {
-    const skuOf = this.#skuOf.view();
-    const next = new Int32Array(this.#skus.length + 1);
+    const skuOf = this.#skus.numbers();
+    const next = new Int32Array(this.#skus.distinct + 1);
     for (let i = 0; i < skuOf.length; i++) {
       const sku = skuOf[i] as number;
       next[sku + 1] = (next[sku + 1] as number) + 1;
@@ -109,6 +105,6 @@ export class LineColumns {
 
   /** Whether rows `i` and `j` are of the same sku. */
   sameSku(i: number, j: number): boolean {
-    return this.#skuOf.at(i) === this.#skuOf.at(j);
+    return this.#skus.numberAt(i) === this.#skus.numberAt(j);
   }
 }

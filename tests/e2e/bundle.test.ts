@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { LinesJob, LinesResult } from '../../src/adapters/background-lines.js';
+import { LineColumns } from '../../src/adapters/line-columns.js';
 
 /**
  * The CLI is built as one file, with its worker in another (esbuild.config.mjs). When the worker
@@ -33,15 +34,20 @@ describe('the built CLI and its worker', () => {
   });
 
   it('reads a file of order lines on the worker, with each row and its line', async () => {
-    const text = 'orderid,sku,qty\norder-1,RETRO-CLOCK,3\n\norder-2,OMINOUS-MIRROR,5\n';
+    const text =
+      'orderid,sku,qty\norder-1,RETRO-CLOCK,3\n\norder-1,OMINOUS-MIRROR,5\norder-2,RETRO-CLOCK,1\n';
     const bytes = new Uint8Array(Buffer.from(text));
 
     const result = await readOnWorker({ kind: 'orders', file: 'orders.csv', bytes });
 
-    expect(result.data.orderids).toEqual(['order-1', 'order-2']);
-    expect([...result.data.qtys]).toEqual([3, 5]);
-    expect(result.data.skus).toEqual(['RETRO-CLOCK', 'OMINOUS-MIRROR']);
-    expect([...result.lines]).toEqual([2, 4]);
+    const rows = new LineColumns(result.data);
+    expect([0, 1, 2].map((i) => rows.row(i))).toEqual([
+      { orderid: 'order-1', sku: 'RETRO-CLOCK', qty: 3 },
+      { orderid: 'order-1', sku: 'OMINOUS-MIRROR', qty: 5 },
+      { orderid: 'order-2', sku: 'RETRO-CLOCK', qty: 1 },
+    ]);
+    expect(rows.length).toBe(3);
+    expect([...result.lines]).toEqual([2, 4, 5]);
     expect(result.problems).toEqual([]);
   });
 
