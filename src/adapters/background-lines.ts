@@ -63,7 +63,14 @@ export function parseInBackground(
     bytes.includes(QUOTE) ||
     !existsSync(fileURLToPath(WORKER))
   ) {
-    return { parsed: Promise.resolve().then(here), stop: () => undefined };
+    const parsed = Promise.resolve().then(() => {
+      try {
+        return here();
+      } finally {
+        source = undefined;
+      }
+    });
+    return { parsed, stop: () => undefined };
   }
   /** The worker's own copy, moved to it (the copy here is left empty). */
   const copy = new Uint8Array(bytes);

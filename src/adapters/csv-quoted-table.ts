@@ -11,17 +11,25 @@ const MAX_RECORD_CHARS = 1 << 20;
 export function quotedTable(file: string, text: string, delimiter: string): CsvTable {
   const records = parseRecords(file, text, { delimiter });
   const header = records.findIndex((record) => !isBlank(record));
-  let starts: number[] | undefined;
   return {
     file,
     columns: headerColumns(records[header] ?? []),
     forEachRow(visit) {
       for (let r = header + 1; r < records.length; r++) visit(records[r] ?? [], r);
     },
-    lineOf(ref) {
-      starts ??= recordStartLines(file, text, delimiter);
-      return starts[ref < 0 ? header : ref] ?? 0;
-    },
+    lineOf: quotedLines(file, text, delimiter, header),
+  };
+}
+
+/**
+ * Line numbers of the records, found when first asked. Made apart from the table, so as not to
+ * share the scope of `forEachRow`, which holds every record read.
+ */
+function quotedLines(file: string, text: string, delimiter: string, header: number) {
+  let starts: number[] | undefined;
+  return (ref: number): number => {
+    starts ??= recordStartLines(file, text, delimiter);
+    return starts[ref < 0 ? header : ref] ?? 0;
   };
 }
 

@@ -52,8 +52,16 @@ function plainTable(file: string, text: string, delimiter: string, header: Heade
       start = end + 1;
     }
   };
-  const lineOf = (ref: number) => (ref < 0 ? header.line : ref);
-  return { file, columns: headerColumns(header.text.split(delimiter)), forEachRow, lineOf };
+  const columns = headerColumns(header.text.split(delimiter));
+  return { file, columns, forEachRow, lineOf: plainLines(header.line) };
+}
+
+/**
+ * A plain table's rows are referred to by their line. Made apart from the table, so as not to
+ * share the scope of `forEachRow`, which holds the file's text.
+ */
+function plainLines(headerLine: number): (ref: number) => number {
+  return (ref) => (ref < 0 ? headerLine : ref);
 }
 
 function splitLine(text: string, start: number, end: number, delimiter: string, cells: string[]) {

@@ -10,8 +10,12 @@ export interface CsvTable {
   readonly columns: ReadonlyMap<string, number>;
   /** Visits every data row after the header, blank ones included, in file order. */
   forEachRow(visit: RowVisitor): void;
-  /** The physical line (1-based, as an editor shows it) where a row starts; -1 is the header. */
-  lineOf(ref: number): number;
+  /**
+   * The physical line (1-based, as an editor shows it) where a row starts; -1 is the header. A
+   * function of its own, kept after the table: it holds neither the rows nor, for most files,
+   * the text.
+   */
+  readonly lineOf: (ref: number) => number;
 }
 
 /** A file whose structure cannot be read as a table at all. */
