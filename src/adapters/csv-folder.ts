@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type InputProblem, IoFailure } from '../errors.js';
 import { parseInBackground } from './background-lines.js';
 import { findDuplicates, withoutRepeats } from './duplicates.js';
-import { LineChecks, type Lines, linesOf, sorted } from './folder-lines.js';
+import { LineChecks, Lines, sorted } from './folder-lines.js';
 import {
   type BatchRow,
   INPUTS,
@@ -92,10 +92,10 @@ export async function readFolder(folder: string): Promise<FolderInput> {
       })
     : { parsed: Promise.resolve(nothingIn('orders')), stop: () => undefined };
   try {
-    const allocations = linesOf('allocations', parse('allocations', allocationsFile));
+    const allocations = new Lines('allocations', parse('allocations', allocationsFile));
     const checks = new LineChecks(allocations);
     const parsedOrders = background.parsed.then((parsed) => ({
-      lines: linesOf('orders', { file, ...parsed }),
+      lines: new Lines('orders', { file, ...parsed }),
       found: parsed.problems,
     }));
     if (problems.length > 0) {

@@ -1,6 +1,6 @@
 import type { InputProblem } from '../errors.js';
 import { INPUTS } from './input-files.js';
-import type { LineColumns } from './line-columns.js';
+import { LineColumns } from './line-columns.js';
 
 /** Rows listed twice: the same values are counted once (a warning); others are an error. */
 export interface DuplicateReport {
@@ -56,13 +56,25 @@ export class RepeatedLines {
   /** The row asked about last: a row of another sku starts a new map. */
   #last = -1;
   #asked = 0;
+  #rows: LineColumns;
+  #lineOf: (row: number) => number;
 
   constructor(
     private readonly kind: 'orders' | 'allocations',
-    private readonly rows: LineColumns,
-    private readonly lineOf: (row: number) => number,
+    rows: LineColumns,
+    lineOf: (row: number) => number,
     private readonly file: string,
-  ) {}
+  ) {
+    this.#rows = rows;
+    this.#lineOf = lineOf;
+  }
+
+  /** Lets go of the rows and their lines, once every row has been asked about. */
+  release(): void {
+    this.#rows = new LineColumns();
+    this.#lineOf = () => 0;
+    this.#first = new Map();
+  }
 
   /** How many rows have been asked about. */
   get asked(): number {
@@ -71,7 +83,7 @@ export class RepeatedLines {
 
   /** Whether row `i` repeats an earlier one; rows must come sku by sku, each sku's in order. */
   has(i: number): boolean {
-    const { rows } = this;
+    const rows = this.#rows;
     this.#asked += 1;
     // A new map for each sku, not the old one cleared: a map that has lived long enough to be
     // promoted grows its tables in the old generation, where they stay until a full collection
@@ -88,11 +100,15 @@ export class RepeatedLines {
     }
     const same = rows.qty(seen) === rows.qty(i);
     const name = `${INPUTS[this.kind].what} ${orderid}/${rows.sku(i)}`;
-    const first = this.lineOf(seen);
+    const first = this.#lineOf(seen);
     const message = same
       ? `${name} is listed again (as on line ${first}); counted once`
       : `${name} is listed again with other values (first on line ${first})`;
-    (same ? this.warnings : this.problems).push({ file: this.file, line: this.lineOf(i), message });
+    (same ? this.warnings : this.problems).push({
+      file: this.file,
+      line: this.#lineOf(i),
+      message,
+    });
     return true;
   }
 }

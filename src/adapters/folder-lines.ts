@@ -2,29 +2,50 @@ import { InputError, type InputProblem } from '../errors.js';
 import { RepeatedLines } from './duplicates.js';
 import { INPUTS, type ParsedFile } from './input-files.js';
 import { byPosition } from './input-order.js';
-import type { LineColumns } from './line-columns.js';
+import { LineColumns } from './line-columns.js';
 
 /** The files of lines (orders.csv, allocations.csv) as a run walks them, and their checks. */
 
 /** Rows of a file of lines, the order to handle them in, and which to skip. */
-export interface Lines {
-  readonly rows: LineColumns;
-  /** Row indexes grouped by sku, each sku's rows in file order. */
-  readonly bySku: Int32Array;
+export class Lines {
+  #rows: LineColumns;
+  #bySku: Int32Array;
   /** Asked of every row, in `bySku` order: whether it repeats an earlier one (skip it). */
   readonly repeats: RepeatedLines;
-  /** Call before handling the rows at `bySku[from..to)`: see `prefetch`. */
-  readonly prefetch: (from: number, to: number) => void;
-}
 
-/** A file of lines, grouped by sku, ready to be walked. */
-export function linesOf(
-  kind: 'orders' | 'allocations',
-  { file, rows, lineOf }: ParsedFile<LineColumns> & { file: string },
-): Lines {
-  const bySku = rows.bySku();
-  const repeats = new RepeatedLines(kind, rows, lineOf, file);
-  return { rows, bySku, repeats, prefetch: (from, to) => prefetch(rows, bySku, from, to) };
+  /** A file of lines, grouped by sku, ready to be walked. */
+  constructor(
+    kind: 'orders' | 'allocations',
+    { file, rows, lineOf }: ParsedFile<LineColumns> & { file: string },
+  ) {
+    this.#rows = rows;
+    this.#bySku = rows.bySku();
+    this.repeats = new RepeatedLines(kind, rows, lineOf, file);
+  }
+
+  get rows(): LineColumns {
+    return this.#rows;
+  }
+
+  /** Row indexes grouped by sku, each sku's rows in file order. */
+  get bySku(): Int32Array {
+    return this.#bySku;
+  }
+
+  /** Call before handling the rows at `bySku[from..to)`: see `prefetch`. */
+  prefetch(from: number, to: number): void {
+    prefetch(this.#rows, this.#bySku, from, to);
+  }
+
+  /**
+   * Forgets the rows, once walked and their repeats taken: a run's outputs are made without
+   * them (a million order lines' columns are about 30 MB). What was found stays in `repeats`.
+   */
+  release(): void {
+    this.#rows = new LineColumns();
+    this.#bySku = new Int32Array(0);
+    this.repeats.release();
+  }
 }
 
 /** What is wrong with the files of lines, once their rows are in: problems and repeats. */

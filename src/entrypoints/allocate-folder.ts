@@ -35,20 +35,25 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     const progress = options.progress ?? noProgress;
     const run = new FolderRun(uow, bus, report, progress);
     await run.createBatches(batches);
+    const restored = allocations.rows.length;
     await run.restore(allocations, new Set(batches.map((b) => b.sku)));
+    // Rows are let go once walked, each file's as soon as it can be (see `Lines.release`).
+    allocations.release();
     // orders.csv may still be being read on another thread; a problem in it rejects here, before
     // any warning, as it did when every file was checked before the first command.
     const orders = await waitShowing(progress, 'reading', uow.input.orders);
     uow.input.warnings.forEach(options.onWarning);
-    await run.allocate(orders, allocations.rows.length + 1);
+    await run.allocate(orders, restored + 1);
     const repeatWarnings = uow.input.repeatWarnings();
     repeatWarnings.forEach(options.onWarning);
+    const linesRead = orders.bySku.length - orders.repeats.warnings.length;
+    orders.release();
     const unallocated = uow.stillUnallocated(report.reported());
     const summary = summarise(
       folder,
       options.dryRun,
       report,
-      orders.bySku.length - orders.repeats.warnings.length,
+      linesRead,
       unallocated,
       uow.input.warnings.length + repeatWarnings.length,
     );
