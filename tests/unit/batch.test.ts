@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Batch, type OrderLine } from '../../src/domain/batch.js';
+import { type AllocationSlot, Batch, type OrderLine } from '../../src/domain/batch.js';
 
 function makeBatchAndLine(sku: string, batchQty: number, lineQty: number): [Batch, OrderLine] {
   return [
@@ -63,5 +64,40 @@ describe('Batch', () => {
 
     expect([...batch.allocations()].map((l) => l.orderid)).toEqual(['o1', 'o2', 'o3']);
     expect(batch.allocatedQuantity).toBe(3);
+  });
+
+  it('tells which allocations stand, through takes, new allocations and undos in reverse', () => {
+    const step = fc.record({ kind: fc.constantFrom('allocate', 'take', 'undo'), pick: fc.nat() });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        const batch = new Batch('batch-001', 'RETRO-CLOCK', 1000, null);
+        const made: AllocationSlot[] = [];
+        const standing = new Set<AllocationSlot>();
+        const done: { kind: 'allocate' | 'take'; slot: AllocationSlot }[] = [];
+        for (const { kind, pick } of steps) {
+          if (kind === 'allocate') {
+            const slot = batch.allocate({ orderid: `o${made.length}`, sku: 'RETRO-CLOCK', qty: 1 });
+            made.push(slot);
+            standing.add(slot);
+            done.push({ kind, slot });
+          } else if (kind === 'take' && standing.size > 0) {
+            const slot = [...standing][pick % standing.size] as AllocationSlot;
+            batch.deallocate(slot);
+            standing.delete(slot);
+            done.push({ kind, slot });
+          } else if (kind === 'undo') {
+            // As a product's journal undoes: the latest change first.
+            const last = done.pop();
+            if (last?.kind === 'allocate') batch.deallocate(last.slot);
+            if (last?.kind === 'take') batch.reinstate(last.slot);
+            if (last) standing[last.kind === 'take' ? 'add' : 'delete'](last.slot);
+          }
+        }
+
+        expect(made.map((slot) => slot.linked)).toEqual(made.map((slot) => standing.has(slot)));
+        expect([...batch.slots()]).toEqual(made.filter((slot) => standing.has(slot)));
+        expect(batch.allocatedQuantity).toBe(standing.size);
+      }),
+    );
   });
 });
