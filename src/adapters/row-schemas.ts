@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type CsvTable, isBlank } from './csv-table.js';
 import { Int32List } from './int32-list.js';
 import type { LineColumns } from './line-columns.js';
+import { ownCopy } from './own-string.js';
 
 /** Larger quantities are typing mistakes, and sums of a million of them stay exact. */
 export const MAX_QUANTITY = 1_000_000_000;
@@ -54,8 +55,9 @@ export type RowBuilder<R extends Rules> = (values: readonly unknown[]) => RowOf<
 /** Takes a valid row's checked values, in the rules' order (the array is reused). */
 export type RowSink = (values: readonly unknown[]) => void;
 
+/** A batch's ref is copied from the file's text, so as not to keep all of it (see own-string.ts). */
 export const buildBatch: RowBuilder<typeof BATCH_COLUMNS> = (v) => ({
-  ref: v[0] as string,
+  ref: ownCopy(v[0] as string),
   sku: v[1] as string,
   qty: v[2] as number,
   eta: v[3] as string | null,
@@ -138,7 +140,9 @@ function cellReader(column: string, schema: z.ZodType<unknown, string>): CellRea
   return (raw) => {
     let result = memo.get(raw);
     if (result === undefined) {
+      // A copy, as rows keep what they share: a slice would keep the file's text.
       result = check(raw);
+      if (typeof result === 'string') result = ownCopy(result);
       memo.set(raw, result);
     }
     return result;
