@@ -89,6 +89,7 @@ export async function readFolder(folder: string): Promise<FolderInput> {
   const background = ordersFile.bytes
     ? parseInBackground('orders', file, ordersFile.bytes, {
         meanwhile: allocationsFile.bytes?.length ?? 0,
+        reread: async () => (await readBytes(file)).bytes ?? Buffer.alloc(0),
       })
     : { parsed: Promise.resolve(nothingIn('orders')), stop: () => undefined };
   try {

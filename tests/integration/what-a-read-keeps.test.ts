@@ -56,7 +56,10 @@ describe('what reading a file keeps', () => {
     let bytes: Buffer | undefined = ordersWithNotes(randomUUID());
     const held = new WeakRef(bytes);
 
-    const background = parseInBackground('orders', 'orders.csv', bytes, { meanwhile: 0 });
+    const background = parseInBackground('orders', 'orders.csv', bytes, {
+      meanwhile: 0,
+      reread: () => Promise.reject(new Error('not read again')),
+    });
     bytes = undefined;
     const parsed = await background.parsed;
     await new Promise((resolve) => setImmediate(resolve));
