@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { formatProblem } from '../errors.js';
 import { allocateFolder } from './allocate-folder.js';
 import { EXIT, LISTED, reportError } from './exit-codes.js';

@@ -62,6 +62,14 @@ describe('reading rows', () => {
     expect(problems).toEqual([{ ref: 0, message: 'qty "1,5" is not a whole number' }]);
   });
 
+  it('says a quantity too large for a number is too large', () => {
+    const huge = '9'.repeat(400);
+
+    const { problems } = readOrders(tableOf([['o1', 'CLOCK', huge]]));
+
+    expect(problems).toEqual([{ ref: 0, message: `qty "${huge}" must be at most 1000000000` }]);
+  });
+
   it('reports every missing column at once, on the header', () => {
     const table = { ...tableOf([]), columns: new Map([['sku', 0]]) };
 
