@@ -10,17 +10,33 @@ import { LineColumns } from './line-columns.js';
 export class Lines {
   #rows: LineColumns;
   #bySku: Int32Array;
+  #lineOf: (row: number) => number;
+  readonly #file: string;
   /** Asked of every row, in `bySku` order: whether it repeats an earlier one (skip it). */
   readonly repeats: RepeatedLines;
 
   /** A file of lines, grouped by sku, ready to be walked. */
   constructor(
-    kind: 'orders' | 'allocations',
+    private readonly kind: 'orders' | 'allocations',
     { file, rows, lineOf }: ParsedFile<LineColumns> & { file: string },
   ) {
     this.#rows = rows;
     this.#bySku = rows.bySku();
+    this.#lineOf = lineOf;
+    this.#file = file;
     this.repeats = new RepeatedLines(kind, rows, lineOf, file);
+  }
+
+  /**
+   * Every conflicting repeat in the file: the walk's, once it has asked about every row. Before
+   * that (orders.csv read on a worker may be found wrong while allocations.csv is walked), a
+   * walk of its own finds them all, and leaves the run's walk as it was.
+   */
+  conflicts(): InputProblem[] {
+    if (this.repeats.asked >= this.#bySku.length) return this.repeats.problems;
+    const own = new RepeatedLines(this.kind, this.#rows, this.#lineOf, this.#file);
+    this.#bySku.forEach((i) => own.has(i));
+    return own.problems;
   }
 
   get rows(): LineColumns {
@@ -44,6 +60,7 @@ export class Lines {
   release(): void {
     this.#rows = new LineColumns();
     this.#bySku = new Int32Array(0);
+    this.#lineOf = () => 0;
     this.repeats.release();
   }
 }
@@ -54,13 +71,10 @@ export class LineChecks {
 
   constructor(private readonly allocations: Lines) {}
 
-  /** Every problem found, with every conflicting repeat: each file's lines are asked first. */
+  /** Every problem found, with every conflicting repeat in either file. */
   everyProblem(orders: Lines, found: InputProblem[]): InputError {
-    const both = [this.allocations, orders];
-    for (const { bySku, repeats } of both) {
-      if (repeats.asked === 0) bySku.forEach((i) => repeats.has(i));
-    }
-    return new InputError(sorted([...found, ...both.flatMap((l) => l.repeats.problems)]));
+    const conflicts = [this.allocations, orders].flatMap((lines) => lines.conflicts());
+    return new InputError(sorted([...found, ...conflicts]));
   }
 
   /** The order lines, if they have no problem; else every problem, as an InputError. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sorted } from '../../src/adapters/folder-lines.js';
-import type { InputProblem } from '../../src/errors.js';
+import { LineChecks, Lines, sorted } from '../../src/adapters/folder-lines.js';
+import { parseFile } from '../../src/adapters/input-files.js';
+import { InputError, type InputProblem } from '../../src/errors.js';
 
 const FILES = ['/in/batches.csv', '/in/orders.csv', '/in/allocations.csv', '/in'];
 const problem = fc.record({
@@ -22,5 +23,40 @@ describe('problems put in order for a person', () => {
         expect(result).toEqual(expected);
       }),
     );
+  });
+});
+
+function linesOf(kind: 'orders' | 'allocations', text: string): Lines {
+  const file = `${kind}.csv`;
+  return new Lines(kind, { file, ...parseFile(kind, file, Buffer.from(text)) });
+}
+
+describe('checking the files of lines', () => {
+  it('lists every conflicting repeat when the orders are found wrong halfway through a walk', () => {
+    const walked = linesOf(
+      'allocations',
+      'orderid,sku,qty,batchref\no1,CLOCK,1,b1\no1,CLOCK,2,b1\no2,LAMP,1,b2\no2,LAMP,3,b2\n',
+    );
+    const checks = new LineChecks(walked);
+    const orders = linesOf('orders', 'orderid,sku,qty\no3,CLOCK,-1\n');
+    const [first, second] = [walked.bySku[0] as number, walked.bySku[1] as number];
+    walked.repeats.has(first);
+    walked.repeats.has(second);
+
+    let error: unknown;
+    try {
+      checks.accept(orders, [{ file: 'orders.csv', line: 2, message: 'qty "-1" is bad' }]);
+    } catch (thrown) {
+      error = thrown;
+    }
+
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems.map((p) => `${p.file}:${p.line}`)).toEqual([
+      'orders.csv:2',
+      'allocations.csv:3',
+      'allocations.csv:5',
+    ]);
+    walked.bySku.slice(2).forEach((i) => walked.repeats.has(i));
+    expect(walked.repeats.problems.map((p) => p.line)).toEqual([3, 5]);
   });
 });
