@@ -11,18 +11,20 @@ export class Lines {
   #rows: LineColumns;
   #bySku: Int32Array;
   #lineOf: (row: number) => number;
+  readonly #kind: 'orders' | 'allocations';
   readonly #file: string;
   /** Asked of every row, in `bySku` order: whether it repeats an earlier one (skip it). */
   readonly repeats: RepeatedLines;
 
   /** A file of lines, grouped by sku, ready to be walked. */
   constructor(
-    private readonly kind: 'orders' | 'allocations',
+    kind: 'orders' | 'allocations',
     { file, rows, lineOf }: ParsedFile<LineColumns> & { file: string },
   ) {
     this.#rows = rows;
     this.#bySku = rows.bySku();
     this.#lineOf = lineOf;
+    this.#kind = kind;
     this.#file = file;
     this.repeats = new RepeatedLines(kind, rows, lineOf, file);
   }
@@ -34,7 +36,7 @@ export class Lines {
    */
   conflicts(): InputProblem[] {
     if (this.repeats.asked >= this.#bySku.length) return this.repeats.problems;
-    const own = new RepeatedLines(this.kind, this.#rows, this.#lineOf, this.#file);
+    const own = new RepeatedLines(this.#kind, this.#rows, this.#lineOf, this.#file);
     this.#bySku.forEach((i) => own.has(i));
     return own.problems;
   }
