@@ -2,16 +2,8 @@ import type { InputProblem } from '../errors.js';
 import { readTable, TableProblem } from './csv-table.js';
 import { decodeSpreadsheet, NotText } from './decode.js';
 import { LineColumns } from './line-columns.js';
-import {
-  ALLOCATION_COLUMNS,
-  allocationSink,
-  BATCH_COLUMNS,
-  buildBatch,
-  ORDER_COLUMNS,
-  orderSink,
-  type RowOf,
-  readRows,
-} from './row-schemas.js';
+import { ALLOCATION_COLUMNS, BATCH_COLUMNS, ORDER_COLUMNS, type RowOf } from './column-rules.js';
+import { allocationSink, buildBatch, orderSink, readRows } from './row-schemas.js';
 
 export type BatchRow = RowOf<typeof BATCH_COLUMNS>;
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CsvTable, sniffDelimiter } from '../../src/adapters/csv-table.js';
 import { LineColumns } from '../../src/adapters/line-columns.js';
-import { ORDER_COLUMNS, orderSink, readRows } from '../../src/adapters/row-schemas.js';
+import { ORDER_COLUMNS } from '../../src/adapters/column-rules.js';
+import { orderSink, readRows } from '../../src/adapters/row-schemas.js';
 
 /** Reads order rows from `table`, as objects. */
 function readOrders(table: CsvTable) {
