@@ -20,7 +20,7 @@ export class LineColumns {
   readonly #skus: StringColumn;
   /** For allocation rows only. */
   #batchrefs: StringColumn | undefined;
-  /** Quantities are whole numbers from 1 to 10^9 (see row-schemas.ts): they fit 32 bits. */
+  /** Quantities are whole numbers from 1 to 10^9 (see column-rules.ts): they fit 32 bits. */
   readonly #qtys: Int32List;
 
   /** Empty columns, or the columns another thread read (see `data()`). */
