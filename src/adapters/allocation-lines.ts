@@ -1,4 +1,5 @@
 import type { AllocationSlot, Batch } from '../domain/batch.js';
+import type { ListView } from './chunked-list.js';
 import { csvField } from './csv-writer.js';
 import { ranksByPosition } from './input-order.js';
 
@@ -14,7 +15,7 @@ import { ranksByPosition } from './input-order.js';
  * position order.
  */
 export function* allocationLines(
-  placed: readonly AllocationSlot[],
+  placed: ListView<AllocationSlot>,
   positions: ArrayLike<number>,
 ): Generator<string> {
   const ranks = ranksByPosition(positions);
@@ -24,7 +25,7 @@ export function* allocationLines(
   const fieldsAt = new Int32Array(count);
   const fields = new BatchFields();
   for (let i = 0; i < count; i++) {
-    const { linked, batch, orderid, qty } = placed[i] as AllocationSlot;
+    const { linked, batch, orderid, qty } = placed.at(i);
     const rank = ranks[i] as number;
     if (!linked || !batch) {
       fieldsAt[rank] = -1;

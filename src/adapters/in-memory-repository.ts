@@ -2,6 +2,7 @@ import type { AllocationSlot } from '../domain/batch.js';
 import type { Event } from '../domain/events.js';
 import type { Product } from '../domain/product.js';
 import type { ProductRepository } from '../service-layer/unit-of-work.js';
+import { ChunkedList, type ListView } from './chunked-list.js';
 
 /**
  * Products held in memory, tracking those a unit of work has touched (the book's
@@ -14,7 +15,7 @@ export class InMemoryProductRepository implements ProductRepository {
   readonly #seen: Product[] = [];
   #seenCount = 0;
   readonly #added: Product[] = [];
-  readonly #placed: AllocationSlot[] = [];
+  readonly #placed = new ChunkedList<AllocationSlot>();
 
   add(product: Product): void {
     this.#products.set(product.sku, product);
@@ -47,7 +48,7 @@ export class InMemoryProductRepository implements ProductRepository {
    * Every allocation ever committed, in the order made; those taken back since are still listed,
    * with `linked` false.
    */
-  placed(): readonly AllocationSlot[] {
+  placed(): ListView<AllocationSlot> {
     return this.#placed;
   }
 

@@ -4,6 +4,11 @@ const CALL = 0;
 const PLACED = 1;
 const TAKEN = 2;
 
+/** Where a unit of work keeps the slots its products placed, in commit order. */
+export interface SlotLog {
+  push(slot: AllocationSlot): void;
+}
+
 /** How a product undoes one change to a slot. */
 export interface SlotUndo {
   unplace(slot: AllocationSlot): void;
@@ -37,7 +42,7 @@ export class Journal {
   }
 
   /** Appends the slots placed since the last checkpoint to `log`, oldest first, once. */
-  movePlaced(log: AllocationSlot[]): void {
+  movePlaced(log: SlotLog): void {
     for (let i = 0; i < this.#placedCount; i++) log.push(this.#placed[i] as AllocationSlot);
     this.#placedCount = 0;
   }

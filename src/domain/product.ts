@@ -1,6 +1,6 @@
 import { DuplicateAllocation, InvalidValue } from '../errors.js';
 import { type AllocationSlot, Batch, type OrderLine } from './batch.js';
-import { Journal } from './journal.js';
+import { Journal, type SlotLog } from './journal.js';
 import type { DeallocationReason, Event } from './events.js';
 import { Stock } from './stock.js';
 
@@ -126,7 +126,7 @@ export class Product {
    * Appends the allocations made since the last checkpoint to `log`, oldest first, once: a unit
    * of work keeps them, in commit order, as the order allocations were made across products.
    */
-  movePlaced(log: AllocationSlot[]): void {
+  movePlaced(log: SlotLog): void {
     this.#journal.movePlaced(log);
   }
 

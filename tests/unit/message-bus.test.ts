@@ -39,7 +39,7 @@ describe('the unit of work', () => {
 
     bus.handle(restore('o2', 'SHINY-KETTLE', 3, 'b1'));
 
-    expect(uow.products.placed().map((slot) => slot.orderid)).toEqual(['o2']);
+    expect([...uow.products.placed()].map((slot) => slot.orderid)).toEqual(['o2']);
   });
 
   it('forgets a product created by a command that did not commit', () => {
