@@ -60,7 +60,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     if (!options.dryRun) {
       run.phase('writing', 1);
       await uow.save(unallocated);
-      options.progress?.advance(1);
+      progress.advance(1);
       await eventLog?.append({
         time: new Date().toISOString(),
         folder: resolve(folder),
