@@ -58,15 +58,19 @@ export class RepeatedLines {
   #asked = 0;
   #rows: LineColumns;
   #lineOf: (row: number) => number;
+  readonly #kind: 'orders' | 'allocations';
+  readonly #file: string;
 
   constructor(
-    private readonly kind: 'orders' | 'allocations',
+    kind: 'orders' | 'allocations',
     rows: LineColumns,
     lineOf: (row: number) => number,
-    private readonly file: string,
+    file: string,
   ) {
+    this.#kind = kind;
     this.#rows = rows;
     this.#lineOf = lineOf;
+    this.#file = file;
   }
 
   /** Lets go of the rows and their lines, once every row has been asked about. */
@@ -99,13 +103,13 @@ export class RepeatedLines {
       return false;
     }
     const same = rows.qty(seen) === rows.qty(i);
-    const name = `${INPUTS[this.kind].what} ${orderid}/${rows.sku(i)}`;
+    const name = `${INPUTS[this.#kind].what} ${orderid}/${rows.sku(i)}`;
     const first = this.#lineOf(seen);
     const message = same
       ? `${name} is listed again (as on line ${first}); counted once`
       : `${name} is listed again with other values (first on line ${first})`;
     (same ? this.warnings : this.problems).push({
-      file: this.file,
+      file: this.#file,
       line: this.#lineOf(i),
       message,
     });
