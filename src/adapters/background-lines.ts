@@ -2,17 +2,21 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InputProblem } from '../errors.js';
+import { fileSource } from './byte-source.js';
 import { type ParsedFile, parseFile } from './input-files.js';
 import { type ColumnsData, LineColumns } from './line-columns.js';
 
-/** What the worker is given: one file of lines, as bytes. */
+/** What the worker is given: one file of lines, open (threads share a process's files). */
 export interface LinesJob {
   readonly kind: 'orders' | 'allocations';
   readonly file: string;
-  readonly bytes: Uint8Array;
+  readonly fd: number;
 }
 
-/** What it sends back: the rows as columns, the problems, and the line each row starts on. */
+/**
+ * What it sends back: the rows as columns, the problems, and the line each row starts on; or
+ * null for a file that is not plain UTF-8 text, which the main thread then reads.
+ */
 export interface LinesResult {
   readonly data: ColumnsData;
   readonly problems: InputProblem[];
@@ -21,9 +25,9 @@ export interface LinesResult {
 
 /**
  * Files this large are read on a worker thread while the main thread goes on; smaller ones are
- * read faster than a worker starts. A file with a quote character is read on the main thread
- * too: line numbers of quoted records cost a second parse, which the main thread makes only for
- * the rows it reports.
+ * read faster than a worker starts. A file that is not plain UTF-8 text (one with a quote
+ * character, most often) is read on the main thread: line numbers of quoted records cost a
+ * second parse, which the main thread makes only for the rows it reports.
  */
 export const BACKGROUND_BYTES = 1 << 20;
 /**
@@ -32,7 +36,6 @@ export const BACKGROUND_BYTES = 1 << 20;
  * only wait, then spend a quarter of the parse's time receiving the rows.
  */
 const MEANWHILE_SHARE = 0.25;
-const QUOTE = 0x22;
 /** Found from dist/adapters/ (this module) and from dist/entrypoints/ (the bundled CLI) alike. */
 const WORKER = new URL('../adapters/lines-worker.js', import.meta.url);
 
@@ -40,78 +43,77 @@ const WORKER = new URL('../adapters/lines-worker.js', import.meta.url);
 export interface BackgroundLines {
   readonly parsed: Promise<ParsedFile<LineColumns>>;
   readonly stop: () => void;
+  /** Settles once no thread reads the file any more: it can then be closed. */
+  readonly done: Promise<void>;
 }
 
-/** Where and how the file is read again, if it was moved to a worker that then failed. */
 export interface BackgroundOptions {
+  /** The file's size, in bytes. */
+  readonly size: number;
   /** What the main thread reads and puts back meanwhile (allocations.csv), in bytes. */
   readonly meanwhile: number;
-  readonly reread: () => Promise<Buffer>;
   /** The worker's module: the built one, unless a test gives another. */
   readonly worker?: URL;
 }
 
 /**
- * Reads a file of lines (orders.csv) on a worker thread, when it pays, as `parseFile` would on
- * this one: the same code runs there. The bytes are moved to the worker, not copied (a copy left
- * 18 MB more at the peak of a 1M-line re-run). If the worker cannot start or fails, the file is
- * read again and parsed here, so the outcome never depends on the thread; had the file changed
- * meanwhile, the run would see it at commit, as for any input.
+ * Reads a file of lines (orders.csv), open as `fd`, on a worker thread when it pays, as
+ * `parseFile` would on this one: the same code runs there. If the worker cannot start or fails,
+ * or finds the file is not plain text, the file is read here, so the outcome never depends on
+ * the thread.
  */
 export function parseInBackground(
   kind: LinesJob['kind'],
   file: string,
-  bytes: Buffer,
-  { meanwhile, reread, worker: module = WORKER }: BackgroundOptions,
+  fd: number,
+  { size, meanwhile, worker: module = WORKER }: BackgroundOptions,
 ): BackgroundLines {
-  /** The bytes, until the file has been read: the run holds `stop` to its end, not the bytes. */
-  let source: Buffer | undefined = bytes;
-  const here = () => parseFile(kind, file, source ?? Buffer.alloc(0));
+  const here = () => parseFile(kind, file, fileSource(fd, file));
   if (
-    bytes.length < BACKGROUND_BYTES ||
-    meanwhile < bytes.length * MEANWHILE_SHARE ||
-    bytes.includes(QUOTE) ||
+    size < BACKGROUND_BYTES ||
+    meanwhile < size * MEANWHILE_SHARE ||
     !existsSync(fileURLToPath(module))
   ) {
-    const parsed = Promise.resolve().then(() => {
-      try {
-        return here();
-      } finally {
-        source = undefined;
-      }
-    });
-    return { parsed, stop: () => undefined };
+    const parsed = Promise.resolve().then(here);
+    return { parsed, stop: () => undefined, done: parsed.then(noop, noop) };
   }
-  // A Buffer that shares its memory with others (Node's pool) is copied: moving it would
-  // empty the others.
-  const { buffer } = bytes;
-  const own = buffer instanceof ArrayBuffer && bytes.byteLength === buffer.byteLength;
-  const moved = own ? new Uint8Array(buffer) : new Uint8Array(bytes);
-  source = undefined;
-  const again = async () => parseFile(kind, file, await reread());
   let worker: Worker | undefined;
   let settled = false;
+  let exited = Promise.resolve();
+  /** The read made here instead, if any. */
+  let instead = Promise.resolve();
   const parsed = new Promise<ParsedFile<LineColumns>>((resolve) => {
-    const settle = (result: () => ParsedFile<LineColumns> | Promise<ParsedFile<LineColumns>>) => {
+    const settle = (result: () => ParsedFile<LineColumns>) => {
       if (settled) return;
       settled = true;
-      resolve(Promise.resolve().then(result));
+      const read = Promise.resolve().then(result);
+      instead = read.then(noop, noop);
+      resolve(read);
     };
     try {
-      const job: LinesJob = { kind, file, bytes: moved };
-      worker = new Worker(module, { workerData: job, transferList: [moved.buffer] });
-      worker.once('message', ({ data, problems, lines }: LinesResult) => {
-        settle(() => ({ rows: new LineColumns(data), problems, lineOf: (row) => lines[row] ?? 0 }));
+      const job: LinesJob = { kind, file, fd };
+      const started = new Worker(module, { workerData: job });
+      worker = started;
+      exited = new Promise((ended) => started.once('exit', () => ended()));
+      started.once('message', (result: LinesResult | null) => {
+        settle(result ? () => fromWorker(result) : here);
       });
-      worker.once('error', () => settle(again));
-      worker.once('exit', () => settle(again));
+      started.once('error', () => settle(here));
+      started.once('exit', () => settle(here));
     } catch {
-      settle(again);
+      settle(here);
     }
   });
   const stop = () => {
     settled = true;
     void worker?.terminate();
   };
-  return { parsed, stop };
+  // `instead` is read once the worker has exited: by then, any read here has been started.
+  return { parsed, stop, done: exited.then(() => instead) };
 }
+
+function fromWorker({ data, problems, lines }: LinesResult): ParsedFile<LineColumns> {
+  return { rows: new LineColumns(data), problems, lineOf: (row) => lines[row] ?? 0 };
+}
+
+function noop(): void {}

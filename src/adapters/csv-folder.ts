@@ -1,7 +1,7 @@
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type InputProblem, IoFailure } from '../errors.js';
+import type { InputProblem } from '../errors.js';
 import { parseInBackground } from './background-lines.js';
+import { fileSource } from './byte-source.js';
 import { findDuplicates, withoutRepeats } from './duplicates.js';
 import { LineChecks, Lines, sorted } from './folder-lines.js';
 import {
@@ -14,7 +14,7 @@ import {
   type RowsOf,
 } from './input-files.js';
 import type { LineColumns } from './line-columns.js';
-import { explain } from './os-errors.js';
+import { type Fingerprint, type InputFile, openInput } from './input-handles.js';
 
 export const FILES = {
   batches: INPUTS.batches.name,
@@ -24,15 +24,7 @@ export const FILES = {
   availability: 'availability.csv',
 } as const;
 
-export type { BatchRow, LineColumns, Lines };
-
-/** What a file was when it was read: if any of it differs at commit, someone else wrote it. */
-export interface Fingerprint {
-  readonly path: string;
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ino: number;
-}
+export type { BatchRow, Fingerprint, LineColumns, Lines };
 
 export interface FolderInput {
   readonly batches: BatchRow[];
@@ -60,41 +52,40 @@ export interface FolderInput {
 export async function readFolder(folder: string): Promise<FolderInput> {
   const problems: InputProblem[] = [];
   const fingerprints: Fingerprint[] = [];
-  const read = async (kind: InputKind) => {
+  const open = async (kind: InputKind): Promise<InputFile> => {
     const file = join(folder, INPUTS[kind].name);
-    const { bytes, fingerprint } = await readBytes(file);
-    fingerprints.push(fingerprint);
-    if (bytes === undefined && INPUTS[kind].required) {
+    const opened = await openInput(file);
+    fingerprints.push(opened.fingerprint);
+    if (opened.handle === undefined && INPUTS[kind].required) {
       problems.push({ file, line: 0, message: `not found in ${folder}` });
     }
-    return { file, bytes };
+    return opened;
   };
-  const parse = <K extends InputKind>(
-    kind: K,
-    { file, bytes }: { file: string; bytes: Buffer | undefined },
-  ) => {
-    const parsed = bytes ? parseFile(kind, file, bytes) : nothingIn(kind);
-    problems.push(...parsed.problems);
-    return { file, ...parsed };
+  const parse = async <K extends InputKind>(kind: K, { file, handle }: InputFile) => {
+    try {
+      const parsed = handle ? parseFile(kind, file, fileSource(handle.fd, file)) : nothingIn(kind);
+      problems.push(...parsed.problems);
+      return { file, ...parsed };
+    } finally {
+      await handle?.close();
+    }
   };
-  const batchFile = parse('batches', await read('batches'));
+  const batchFile = await parse('batches', await open('batches'));
   const batches = findDuplicates(batchFile.rows, batchFile.lineOf, batchFile.file);
   problems.push(...batches.problems);
   if (batchFile.rows.length === 0 && batchFile.problems.length === 0 && problems.length === 0) {
     problems.push({ file: batchFile.file, line: 1, message: 'has a header and no batches' });
   }
-  const ordersFile = await read('orders');
-  const allocationsFile = await read('allocations');
-  const file = ordersFile.file;
-  const background = ordersFile.bytes
-    ? parseInBackground('orders', file, ordersFile.bytes, {
-        meanwhile: allocationsFile.bytes?.length ?? 0,
-        reread: async () => (await readBytes(file)).bytes ?? Buffer.alloc(0),
-      })
-    : { parsed: Promise.resolve(nothingIn('orders')), stop: () => undefined };
+  const ordersFile = await open('orders');
+  const allocationsFile = await open('allocations').catch(async (error: unknown) => {
+    await ordersFile.handle?.close();
+    throw error;
+  });
+  const background = readInBackground(ordersFile, allocationsFile);
   try {
-    const allocations = new Lines('allocations', parse('allocations', allocationsFile));
+    const allocations = new Lines('allocations', await parse('allocations', allocationsFile));
     const checks = new LineChecks(allocations);
+    const file = ordersFile.file;
     const parsedOrders = background.parsed.then((parsed) => ({
       lines: new Lines('orders', { file, ...parsed }),
       found: parsed.problems,
@@ -120,28 +111,21 @@ export async function readFolder(folder: string): Promise<FolderInput> {
   }
 }
 
+/** orders.csv, read on another thread while allocations.csv is read here; closed once read. */
+function readInBackground(orders: InputFile, allocations: InputFile) {
+  const { file, handle, fingerprint } = orders;
+  if (handle === undefined) {
+    return { parsed: Promise.resolve(nothingIn('orders')), stop: () => undefined };
+  }
+  const background = parseInBackground('orders', file, handle.fd, {
+    size: fingerprint.size,
+    meanwhile: Math.max(allocations.fingerprint.size, 0),
+  });
+  void background.done.then(() => handle.close());
+  return background;
+}
+
 /** A file that is not there: no rows, no problems of its own. */
 function nothingIn<K extends InputKind>(kind: K): ParsedFile<RowsOf[K]> {
   return { rows: noRows(kind), problems: [], lineOf: () => 0 };
-}
-
-async function readBytes(path: string): Promise<{ bytes?: Buffer; fingerprint: Fingerprint }> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(path, 'r');
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    const bytes = await handle.readFile();
-    return { bytes, fingerprint: { path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { fingerprint: { path, size: -1, mtimeMs: 0, ino: 0 } };
-    throw new IoFailure(
-      `${path}: cannot read: ${explain(error)}`,
-      { file: path },
-      { cause: error },
-    );
-  } finally {
-    await handle?.close();
-  }
 }

@@ -43,6 +43,28 @@ function decode(bytes: Buffer): string {
   return iconv.decode(bytes, 'windows-1252');
 }
 
+/**
+ * Where the text of a file that starts with `bytes` begins, if it can be decoded a piece at a
+ * time as UTF-8: after a UTF-8 byte-order mark, or at 0. Undefined for what only a reading of the
+ * whole file can tell (UTF-16, a workbook).
+ */
+export function utf8Start(bytes: Buffer): number | undefined {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 3;
+  const signatures = [[0xff, 0xfe], [0xfe, 0xff], ZIP, OLE2];
+  return signatures.some((signature) => startsWith(bytes, signature)) ? undefined : 0;
+}
+
+/**
+ * A piece of whole lines (see byte-source.ts) as text with `\n` line ends, if it is valid UTF-8
+ * with no NUL byte; otherwise undefined, and the file is decoded whole, as `decodeSpreadsheet`
+ * does. A file is valid UTF-8 exactly when each of its pieces is: a `\n` byte never falls inside
+ * a character.
+ */
+export function decodeUtf8Piece(bytes: Buffer): string | undefined {
+  if (bytes.indexOf(0) !== -1 || !isUtf8(bytes)) return undefined;
+  return normaliseLineEnds(bytes.toString('utf8'));
+}
+
 function utf8(bytes: Buffer): string {
   if (!isUtf8(bytes)) throw new NotText('starts with a UTF-8 byte-order mark but is not UTF-8');
   return bytes.toString('utf8');

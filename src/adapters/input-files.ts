@@ -1,5 +1,6 @@
 import type { InputProblem } from '../errors.js';
-import { readTable, TableProblem } from './csv-table.js';
+import { type ByteSource, wholeBytes } from './byte-source.js';
+import { type CsvTable, NotPlain, readTable, streamedTable, TableProblem } from './csv-table.js';
 import { decodeSpreadsheet, NotText } from './decode.js';
 import { LineColumns } from './line-columns.js';
 import { ALLOCATION_COLUMNS, BATCH_COLUMNS, ORDER_COLUMNS, type RowOf } from './column-rules.js';
@@ -29,32 +30,62 @@ export interface ParsedFile<T> {
   readonly lineOf: (row: number) => number;
 }
 
-/** Decodes and reads one input file; what is wrong with it comes back as problems, not errors. */
+/**
+ * Reads one input file; what is wrong with it comes back as problems, not errors. A file of
+ * plain UTF-8 text is read a piece at a time (see `streamedTable`); any other is decoded whole.
+ */
 export function parseFile<K extends InputKind>(
   kind: K,
   file: string,
-  bytes: Buffer,
+  source: ByteSource,
+): ParsedFile<RowsOf[K]> {
+  return parsePlainFile(kind, file, source) ?? parseWholeFile(kind, file, source);
+}
+
+/** As `parseFile`, for a file of plain UTF-8 text; undefined for any other. */
+export function parsePlainFile<K extends InputKind>(
+  kind: K,
+  file: string,
+  source: ByteSource,
+): ParsedFile<RowsOf[K]> | undefined {
+  try {
+    const table = streamedTable(file, source, expectedColumns(kind));
+    return table && readFile(kind, table);
+  } catch (error) {
+    if (error instanceof NotPlain) return undefined;
+    throw error;
+  }
+}
+
+function parseWholeFile<K extends InputKind>(
+  kind: K,
+  file: string,
+  source: ByteSource,
 ): ParsedFile<RowsOf[K]> {
   try {
-    const text = decodeSpreadsheet(bytes);
-    const table = readTable(file, text, expectedColumns(kind));
-    const rows = noRows(kind);
-    const parsed = readRows(table, RULES[kind], sinkOf(kind, rows));
-    // What is returned refers to the table's line numbers only, not to the table: its rows and
-    // the file's text go once read (56 MB for a million order lines).
-    const tableLine = table.lineOf;
-    const problems = parsed.problems.map(({ ref, message }) => ({
-      file,
-      line: tableLine(ref),
-      message,
-    }));
-    const { refs } = parsed;
-    const lineOf = (row: number) => tableLine(row < refs.length ? refs.at(row) : -1);
-    return { rows, problems, lineOf };
+    const text = decodeSpreadsheet(wholeBytes(source));
+    return readFile(kind, readTable(file, text, expectedColumns(kind)));
   } catch (error) {
     const problem = problemOf(error, file);
     return { rows: noRows(kind), problems: [problem], lineOf: () => 0 };
   }
+}
+
+function readFile<K extends InputKind>(kind: K, table: CsvTable): ParsedFile<RowsOf[K]> {
+  const rows = noRows(kind);
+  const parsed = readRows(table, RULES[kind], sinkOf(kind, rows));
+  // What is returned refers to the table's line numbers only, not to the table: its rows and
+  // the file's text go once read (56 MB for a million order lines read whole).
+  const tableLine = table.lineOf;
+  const { file } = table;
+  const problems = parsed.problems.map(({ ref, message }) => ({
+    file,
+    line: tableLine(ref),
+    message,
+  }));
+  const { refs } = parsed;
+  const lineOf = (row: number) => tableLine(row < refs.length ? refs.at(row) : -1);
+  return { rows, problems, lineOf };
 }
 
 const RULES = { batches: BATCH_COLUMNS, orders: ORDER_COLUMNS, allocations: ALLOCATION_COLUMNS };

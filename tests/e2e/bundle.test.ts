@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { LinesJob, LinesResult } from '../../src/adapters/background-lines.js';
 import { LineColumns } from '../../src/adapters/line-columns.js';
+import { openedFile } from '../support/sources.js';
 
 /**
  * The CLI is built as one file, with its worker in another (esbuild.config.mjs). When the worker
@@ -13,15 +14,22 @@ import { LineColumns } from '../../src/adapters/line-columns.js';
 const CLI = new URL('../../dist/entrypoints/main.js', import.meta.url);
 const WORKER = new URL('../../dist/adapters/lines-worker.js', import.meta.url);
 
-function readOnWorker(job: LinesJob): Promise<LinesResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: job });
-    worker.once('message', (result: LinesResult) => {
-      resolve(result);
-      void worker.terminate();
+/** Writes `text` as a file, and has the built worker read it, open, as the CLI does. */
+async function readOnWorker(text: string): Promise<LinesResult | null> {
+  const { handle } = await openedFile('orders.csv', text);
+  try {
+    return await new Promise((resolve, reject) => {
+      const job: LinesJob = { kind: 'orders', file: 'orders.csv', fd: handle.fd };
+      const worker = new Worker(WORKER, { workerData: job });
+      worker.once('message', (result: LinesResult | null) => {
+        resolve(result);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
     });
-    worker.once('error', reject);
-  });
+  } finally {
+    await handle.close();
+  }
 }
 
 describe('the built CLI and its worker', () => {
@@ -36,29 +44,35 @@ describe('the built CLI and its worker', () => {
   it('reads a file of order lines on the worker, with each row and its line', async () => {
     const text =
       'orderid,sku,qty\norder-1,RETRO-CLOCK,3\n\norder-1,OMINOUS-MIRROR,5\norder-2,RETRO-CLOCK,1\n';
-    const bytes = new Uint8Array(Buffer.from(text));
 
-    const result = await readOnWorker({ kind: 'orders', file: 'orders.csv', bytes });
+    const result = await readOnWorker(text);
 
-    const rows = new LineColumns(result.data);
+    const rows = new LineColumns(result?.data);
     expect([0, 1, 2].map((i) => rows.row(i))).toEqual([
       { orderid: 'order-1', sku: 'RETRO-CLOCK', qty: 3 },
       { orderid: 'order-1', sku: 'OMINOUS-MIRROR', qty: 5 },
       { orderid: 'order-2', sku: 'RETRO-CLOCK', qty: 1 },
     ]);
     expect(rows.length).toBe(3);
-    expect([...result.lines]).toEqual([2, 4, 5]);
-    expect(result.problems).toEqual([]);
+    expect([...(result?.lines ?? [])]).toEqual([2, 4, 5]);
+    expect(result?.problems).toEqual([]);
   });
 
   it('reports a bad row from the worker, with its file and line', async () => {
     const text = 'orderid,sku,qty\norder-1,RETRO-CLOCK,many\n';
-    const bytes = new Uint8Array(Buffer.from(text));
 
-    const result = await readOnWorker({ kind: 'orders', file: 'orders.csv', bytes });
+    const result = await readOnWorker(text);
 
-    expect(result.problems).toEqual([
+    expect(result?.problems).toEqual([
       expect.objectContaining({ file: 'orders.csv', line: 2 }) as unknown,
     ]);
+  });
+
+  it('gives a file with quotes back to the main thread', async () => {
+    const text = 'orderid,sku,qty\n"order, 1",RETRO-CLOCK,3\n';
+
+    const result = await readOnWorker(text);
+
+    expect(result).toBeNull();
   });
 });

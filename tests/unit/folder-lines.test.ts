@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineChecks, Lines, sorted } from '../../src/adapters/folder-lines.js';
+import { bytesSource } from '../../src/adapters/byte-source.js';
 import { parseFile } from '../../src/adapters/input-files.js';
 import { InputError, type InputProblem } from '../../src/errors.js';
 
@@ -28,7 +29,7 @@ describe('problems put in order for a person', () => {
 
 function linesOf(kind: 'orders' | 'allocations', text: string): Lines {
   const file = `${kind}.csv`;
-  return new Lines(kind, { file, ...parseFile(kind, file, Buffer.from(text)) });
+  return new Lines(kind, { file, ...parseFile(kind, file, bytesSource(Buffer.from(text))) });
 }
 
 describe('checking the files of lines', () => {

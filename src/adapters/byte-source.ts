@@ -1,0 +1,92 @@
+import { readSync } from 'node:fs';
+import { IoFailure } from '../errors.js';
+import { explain } from './os-errors.js';
+
+/** Bytes that can be read a piece at a time, from any position: an open file, or a Buffer. */
+export interface ByteSource {
+  /** Reads up to `length` bytes from `position` into `into` at `offset`; 0 at the end. */
+  read(into: Buffer, offset: number, length: number, position: number): number;
+}
+
+/** How many bytes a piece is read into, unless a line is longer. */
+export const CHUNK_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+
+/** Bytes already in memory. */
+export function bytesSource(bytes: Buffer): ByteSource {
+  return {
+    read: (into, offset, length, position) =>
+      bytes.copy(into, offset, position, Math.min(bytes.length, position + length)),
+  };
+}
+
+/** A file opened by the caller, who closes it; a failed read names the file. */
+export function fileSource(fd: number, path: string): ByteSource {
+  return {
+    read(into, offset, length, position) {
+      try {
+        return readSync(fd, into, offset, length, position);
+      } catch (error) {
+        throw new IoFailure(
+          `${path}: cannot read: ${explain(error)}`,
+          { file: path },
+          { cause: error },
+        );
+      }
+    },
+  };
+}
+
+/**
+ * The source in pieces of whole lines, read one after the other: each but the last ends with a
+ * `\n` byte, which in UTF-8 and in every single-byte encoding ends a line and nothing else. A
+ * line longer than the buffer makes it grow.
+ */
+export class Pieces {
+  readonly #source: ByteSource;
+  #buffer: Buffer;
+  #filled = 0;
+  #given = 0;
+  #position = 0;
+  #ended = false;
+
+  constructor(source: ByteSource, size = CHUNK_BYTES) {
+    this.#source = source;
+    this.#buffer = Buffer.allocUnsafe(size);
+  }
+
+  /** The next piece, or undefined at the end: a view of a buffer that the next call reuses. */
+  next(): Buffer | undefined {
+    this.#buffer.copyWithin(0, this.#given, this.#filled);
+    this.#filled -= this.#given;
+    this.#given = 0;
+    while (!this.#ended) {
+      if (this.#filled === this.#buffer.length) this.#grow();
+      const room = this.#buffer.length - this.#filled;
+      const read = this.#source.read(this.#buffer, this.#filled, room, this.#position);
+      this.#position += read;
+      this.#filled += read;
+      if (read === 0) this.#ended = true;
+      else this.#given = this.#buffer.lastIndexOf(NEWLINE, this.#filled - 1) + 1;
+      if (this.#given > 0) return this.#buffer.subarray(0, this.#given);
+    }
+    this.#given = this.#filled;
+    return this.#filled > 0 ? this.#buffer.subarray(0, this.#filled) : undefined;
+  }
+
+  #grow(): void {
+    const larger = Buffer.allocUnsafe(this.#buffer.length * 2);
+    this.#buffer.copy(larger, 0, 0, this.#filled);
+    this.#buffer = larger;
+  }
+}
+
+/** Every byte of the source, in one Buffer. */
+export function wholeBytes(source: ByteSource): Buffer {
+  const pieces = new Pieces(source);
+  const copies: Buffer[] = [];
+  for (let piece = pieces.next(); piece !== undefined; piece = pieces.next()) {
+    copies.push(Buffer.from(piece));
+  }
+  return Buffer.concat(copies);
+}
