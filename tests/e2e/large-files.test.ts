@@ -37,16 +37,29 @@ function inFileOrder(lines: [string, string, number][]) {
   });
 }
 
-/** A folder of `orders`, with the first EARLIER lines' allocations already made if `rerun`. */
-function folderOf(orders: string[], rerun: boolean, batches = BATCHES) {
+/**
+ * A folder of `orders`, with the first EARLIER lines' allocations already made if `rerun`;
+ * orders.csv is written with `encode` if given.
+ */
+function folderOf(
+  orders: string[],
+  rerun: boolean,
+  batches = BATCHES,
+  encode: (text: string) => string | Buffer = (text) => text,
+) {
   const earlier = inFileOrder(orderLines().slice(0, EARLIER)).flatMap((o) => o.allocated ?? []);
   const dir = folderWith({
     'batches.csv': batches,
-    'orders.csv': csvOf('orderid,sku,qty', ...orders),
+    'orders.csv': encode(csvOf('orderid,sku,qty', ...orders)),
     ...(rerun ? { 'allocations.csv': csvOf('orderid,sku,qty,batchref', ...earlier) } : {}),
   });
   expect(read(dir, 'orders.csv').length).toBeGreaterThan(1 << 20);
   return dir;
+}
+
+/** What Excel writes on Western Windows. */
+function windows1252(text: string): Buffer {
+  return Buffer.from(text.replaceAll('\n', '\r\n'), 'latin1');
 }
 
 describe('allocate-from-csv, large files', () => {
@@ -68,6 +81,31 @@ describe('allocate-from-csv, large files', () => {
     expect(code).toBe(1);
     expect(read(dir, 'allocations.csv')).toBe(csvOf('orderid,sku,qty,batchref', ...allocated));
     expect(read(dir, 'unallocated.csv')).toBe(csvOf('orderid,sku,qty,reason', ...unallocated));
+  });
+
+  // Read a piece at a time, such a file shows what it is only near its end: it is then read
+  // again, whole.
+  const LATE: [string, { written: string; encode?: (text: string) => Buffer }][] = [
+    [
+      'from Windows-1252 with CRLF, its first accent',
+      { written: 'commande-é', encode: windows1252 },
+    ],
+    ['with its first quoted value', { written: '"order, late"' }],
+  ];
+  it.each(LATE)('reads a large orders.csv %s near the end, fresh and re-run', async (_, how) => {
+    const lines = orderLines();
+    const rows = lines.map((l) => l.join(','));
+    rows[49_000] = `${how.written},RETRO-CLOCK,1`;
+    lines[49_000] = [how.written, 'RETRO-CLOCK', 1];
+    const expected = inFileOrder(lines).flatMap((o) => o.allocated ?? []);
+
+    for (const rerun of [false, true]) {
+      const dir = folderOf(rows, rerun, BATCHES, how.encode);
+      const { code } = await runCli([dir]);
+
+      expect(code).toBe(1);
+      expect(read(dir, 'allocations.csv')).toBe(csvOf('orderid,sku,qty,batchref', ...expected));
+    }
   });
 
   it.each([
