@@ -95,10 +95,11 @@ function cellReader(column: string, schema: Rules[string]): CellReader {
   return (raw) => {
     let result = memo.get(raw);
     if (result === undefined) {
-      // A copy, as rows keep what they share: a slice would keep the file's text.
+      // Copies, as rows keep what they share and the map keeps its keys while the file is read:
+      // a slice would keep the file's text, or the piece of it where the value first appears.
       result = check(raw);
       if (typeof result === 'string') result = ownCopy(result);
-      memo.set(raw, result);
+      memo.set(ownCopy(raw), result);
     }
     return result;
   };
