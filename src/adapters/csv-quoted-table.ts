@@ -1,5 +1,14 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type { CsvError } from 'csv-parse/sync';
 import { type CsvTable, headerColumns, isBlank, TableProblem } from './table.js';
+
+/**
+ * csv-parse, loaded the first time a file has a quote character: files without one, what
+ * programs write, are read without it (see csv-table.ts), and it is an eighth of what the CLI
+ * would otherwise compile at start-up.
+ */
+let csvParse: typeof import('csv-parse/sync') | undefined;
+const load = createRequire(import.meta.url);
 
 /** A record this long is a quote left open, not data: stop before it eats the file. */
 const MAX_RECORD_CHARS = 1 << 20;
@@ -34,8 +43,9 @@ function quotedLines(file: string, text: string, delimiter: string, header: numb
 }
 
 function parseRecords(file: string, text: string, options: { delimiter: string; info?: boolean }) {
+  csvParse ??= load('csv-parse/sync') as typeof import('csv-parse/sync');
   try {
-    return parse(text, {
+    return csvParse.parse(text, {
       ...options,
       record_delimiter: '\n',
       relax_quotes: true,
@@ -43,7 +53,7 @@ function parseRecords(file: string, text: string, options: { delimiter: string; 
       max_record_size: MAX_RECORD_CHARS,
     });
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
+    if (!(error instanceof csvParse.CsvError)) throw error;
     const problem = { file, line: csvErrorLine(error, text), message: csvErrorMessage(error) };
     throw new TableProblem(problem);
   }

@@ -8,11 +8,16 @@ import { openedFile } from '../support/sources.js';
 /**
  * The CLI is built as one file, with its worker in another (esbuild.config.mjs). When the worker
  * cannot be found or fails, the CLI reads orders.csv itself: the outcome is the same, only slower.
- * So these check what no output would show: that the built CLI finds the built worker, and that
- * the worker works on its own.
+ * So these check what no output would show: that the built CLI finds the built worker, that the
+ * worker works on its own, and that the bundle leaves out what is loaded only when needed.
  */
 const CLI = new URL('../../dist/entrypoints/main.js', import.meta.url);
 const WORKER = new URL('../../dist/adapters/lines-worker.js', import.meta.url);
+const CSV_PARSE = new URL('../../node_modules/csv-parse/dist/cjs/sync.cjs', import.meta.url);
+const PROGRESS_FORMAT = new URL(
+  '../../node_modules/cli-progress/lib/formatter.js',
+  import.meta.url,
+);
 
 /** Writes `text` as a file, and has the built worker read it, open, as the CLI does. */
 async function readOnWorker(text: string): Promise<LinesResult | null> {
@@ -39,6 +44,16 @@ describe('the built CLI and its worker', () => {
 
     expect(path).toBeDefined();
     expect(existsSync(new URL(path ?? '', CLI))).toBe(true);
+  });
+
+  it('leaves out what most runs do not need: csv-parse, and cli-progress', () => {
+    const cli = readFileSync(CLI, 'utf8');
+
+    // An option of csv-parse's that this project does not use, and a field of cli-progress's.
+    expect(readFileSync(CSV_PARSE, 'utf8')).toContain('skip_records_with_error');
+    expect(cli).not.toContain('skip_records_with_error');
+    expect(readFileSync(PROGRESS_FORMAT, 'utf8')).toContain('eta_formatted');
+    expect(cli).not.toContain('eta_formatted');
   });
 
   it('reads a file of order lines on the worker, with each row and its line', async () => {
