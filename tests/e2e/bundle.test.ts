@@ -14,6 +14,10 @@ import { openedFile } from '../support/sources.js';
 const CLI = new URL('../../dist/entrypoints/main.js', import.meta.url);
 const WORKER = new URL('../../dist/adapters/lines-worker.js', import.meta.url);
 const CSV_PARSE = new URL('../../node_modules/csv-parse/dist/cjs/sync.cjs', import.meta.url);
+const CSV_STRINGIFY = new URL(
+  '../../node_modules/csv-stringify/dist/cjs/sync.cjs',
+  import.meta.url,
+);
 const PROGRESS_FORMAT = new URL(
   '../../node_modules/cli-progress/lib/formatter.js',
   import.meta.url,
@@ -46,12 +50,15 @@ describe('the built CLI and its worker', () => {
     expect(existsSync(new URL(path ?? '', CLI))).toBe(true);
   });
 
-  it('leaves out what most runs do not need: csv-parse, and cli-progress', () => {
+  it('leaves out what most runs do not need: csv-parse, csv-stringify and cli-progress', () => {
     const cli = readFileSync(CLI, 'utf8');
 
-    // An option of csv-parse's that this project does not use, and a field of cli-progress's.
+    // Options of csv-parse's and csv-stringify's that this project does not use, and a field of
+    // cli-progress's.
     expect(readFileSync(CSV_PARSE, 'utf8')).toContain('skip_records_with_error');
     expect(cli).not.toContain('skip_records_with_error');
+    expect(readFileSync(CSV_STRINGIFY, 'utf8')).toContain('quoted_match');
+    expect(cli).not.toContain('quoted_match');
     expect(readFileSync(PROGRESS_FORMAT, 'utf8')).toContain('eta_formatted');
     expect(cli).not.toContain('eta_formatted');
   });
