@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -17,7 +16,7 @@ export interface StagedFile {
  * flushed to disk and checked for its full size (a disk that fills up may accept only part).
  */
 export async function stageFile(target: string, chunks: Iterable<string>): Promise<StagedFile> {
-  const temp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = `${target}.tmp-${process.pid}-${randomHex()}`;
   const existing = await stat(target).catch(() => undefined);
   const mode = existing ? existing.mode & 0o7777 : 0o666;
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
@@ -62,6 +61,16 @@ export async function removeStaleTemps(folder: string, targets: readonly string[
   const entries = await readdir(folder).catch(() => []);
   const stale = entries.filter((e) => TEMP.test(e) && names.has(e.replace(TEMP, '')));
   await Promise.all(stale.map((e) => unlink(join(folder, e)).catch(() => {})));
+}
+
+/**
+ * Eight hex digits, to tell apart temp files of one process. They need not be unpredictable:
+ * the file is created only if no file has its name (O_EXCL).
+ */
+function randomHex(): string {
+  return Math.floor(Math.random() * 2 ** 32)
+    .toString(16)
+    .padStart(8, '0');
 }
 
 async function syncFolder(folder: string): Promise<void> {

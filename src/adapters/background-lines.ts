@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { InputProblem } from '../errors.js';
 import { fileSource } from './byte-source.js';
 import { type ParsedFile, parseFile } from './input-files.js';
@@ -36,6 +37,8 @@ export const BACKGROUND_BYTES = 1 << 20;
  * only wait, then spend a quarter of the parse's time receiving the rows.
  */
 const MEANWHILE_SHARE = 0.25;
+/** worker_threads, loaded when a worker is started: most runs start none. */
+const load = createRequire(import.meta.url);
 /** Found from dist/adapters/ (this module) and from dist/entrypoints/ (the bundled CLI) alike. */
 const WORKER = new URL('../adapters/lines-worker.js', import.meta.url);
 
@@ -92,7 +95,10 @@ export function parseInBackground(
     };
     try {
       const job: LinesJob = { kind, file, fd };
-      const started = new Worker(module, { workerData: job });
+      const { Worker: Thread } = load(
+        'node:worker_threads',
+      ) as typeof import('node:worker_threads');
+      const started = new Thread(module, { workerData: job });
       worker = started;
       exited = new Promise((ended) => started.once('exit', () => ended()));
       started.once('message', (result: LinesResult | null) => {
