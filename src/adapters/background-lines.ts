@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import type { InputProblem } from '../errors.js';
 import { fileSource } from './byte-source.js';
 import { type ParsedFile, parseFile } from './input-files.js';
 import { type ColumnsData, LineColumns } from './line-columns.js';
+import { later } from './load-later.js';
 
 /** What the worker is given: one file of lines, open (threads share a process's files). */
 export interface LinesJob {
@@ -38,7 +38,7 @@ export const BACKGROUND_BYTES = 1 << 20;
  */
 const MEANWHILE_SHARE = 0.25;
 /** worker_threads, loaded when a worker is started: most runs start none. */
-const load = createRequire(import.meta.url);
+const threads = later('node:worker_threads') as () => typeof import('node:worker_threads');
 /** Found from dist/adapters/ (this module) and from dist/entrypoints/ (the bundled CLI) alike. */
 const WORKER = new URL('../adapters/lines-worker.js', import.meta.url);
 
@@ -95,9 +95,7 @@ export function parseInBackground(
     };
     try {
       const job: LinesJob = { kind, file, fd };
-      const { Worker: Thread } = load(
-        'node:worker_threads',
-      ) as typeof import('node:worker_threads');
+      const { Worker: Thread } = threads();
       const started = new Thread(module, { workerData: job });
       worker = started;
       exited = new Promise((ended) => started.once('exit', () => ended()));

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { CsvError } from 'csv-parse/sync';
+import { later } from './load-later.js';
 import { type CsvTable, headerColumns, isBlank, TableProblem } from './table.js';
 
 /**
@@ -7,8 +7,7 @@ import { type CsvTable, headerColumns, isBlank, TableProblem } from './table.js'
  * programs write, are read without it (see csv-table.ts), and it is an eighth of what the CLI
  * would otherwise compile at start-up.
  */
-let csvParse: typeof import('csv-parse/sync') | undefined;
-const load = createRequire(import.meta.url);
+const csvParse = later('csv-parse/sync') as () => typeof import('csv-parse/sync');
 
 /** A record this long is a quote left open, not data: stop before it eats the file. */
 const MAX_RECORD_CHARS = 1 << 20;
@@ -43,9 +42,9 @@ function quotedLines(file: string, text: string, delimiter: string, header: numb
 }
 
 function parseRecords(file: string, text: string, options: { delimiter: string; info?: boolean }) {
-  csvParse ??= load('csv-parse/sync') as typeof import('csv-parse/sync');
+  const { parse, CsvError: ParseError } = csvParse();
   try {
-    return csvParse.parse(text, {
+    return parse(text, {
       ...options,
       record_delimiter: '\n',
       relax_quotes: true,
@@ -53,7 +52,7 @@ function parseRecords(file: string, text: string, options: { delimiter: string; 
       max_record_size: MAX_RECORD_CHARS,
     });
   } catch (error) {
-    if (!(error instanceof csvParse.CsvError)) throw error;
+    if (!(error instanceof ParseError)) throw error;
     const problem = { file, line: csvErrorLine(error, text), message: csvErrorMessage(error) };
     throw new TableProblem(problem);
   }

@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
+import { later } from './load-later.js';
 
 /** csv-stringify, loaded the first time a value needs quoting: most outputs have none. */
-let csvStringify: typeof import('csv-stringify/sync') | undefined;
-const load = createRequire(import.meta.url);
+const csvStringify = later('csv-stringify/sync') as () => typeof import('csv-stringify/sync');
 
 /** What makes csv-stringify quote a value: a delimiter, a quote or a line end. */
 const SPECIAL = /[",\r\n]/;
@@ -11,8 +10,9 @@ const CHUNK = 1 << 16;
 /** One value as csv-stringify writes it within a row: as it is, or quoted. */
 export function csvField(value: string): string {
   if (!SPECIAL.test(value)) return value;
-  csvStringify ??= load('csv-stringify/sync') as typeof import('csv-stringify/sync');
-  return csvStringify.stringify([[value, '']], { record_delimiter: '\n' }).slice(0, -2);
+  return csvStringify()
+    .stringify([[value, '']], { record_delimiter: '\n' })
+    .slice(0, -2);
 }
 
 /**

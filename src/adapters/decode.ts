@@ -1,12 +1,11 @@
 import { isUtf8 } from 'node:buffer';
-import { createRequire } from 'node:module';
+import { later } from './load-later.js';
 
 /**
  * iconv-lite, loaded the first time a file needs it: most files are UTF-8, and its code tables
  * are most of what the CLI would otherwise compile at start-up.
  */
-let iconv: typeof import('iconv-lite') | undefined;
-const load = createRequire(import.meta.url);
+const iconv = later('iconv-lite') as () => typeof import('iconv-lite');
 
 /** What a person should hear when the bytes are not a text file at all. */
 export class NotText extends Error {}
@@ -39,8 +38,7 @@ function decode(bytes: Buffer): string {
   }
   if (bytes.indexOf(0) !== -1) throw new NotText('holds binary data, not CSV text');
   if (isUtf8(bytes)) return bytes.toString('utf8');
-  iconv ??= load('iconv-lite') as typeof import('iconv-lite');
-  return iconv.decode(bytes, 'windows-1252');
+  return iconv().decode(bytes, 'windows-1252');
 }
 
 /**
