@@ -3,13 +3,7 @@ import { join } from 'node:path';
 import type { Event } from '../domain/events.js';
 import { FolderBusy, InputError, IoFailure } from '../errors.js';
 import type { UnitOfWork } from '../service-layer/unit-of-work.js';
-import {
-  commitFiles,
-  discardFiles,
-  removeStaleTemps,
-  type StagedFile,
-  stageFile,
-} from './atomic-files.js';
+import { commitFiles, discardFiles, removeStaleTemps, stageFile } from './atomic-files.js';
 import { allocationLines } from './allocation-lines.js';
 import { csvChunks, csvLines } from './csv-writer.js';
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
@@ -123,10 +117,14 @@ export class CsvUnitOfWork implements UnitOfWork {
         allocationLines(this.products.placed(), this.#placedAt.view()),
       ),
     };
-    const staged: StagedFile[] = [];
+    // Staged side by side: one file is made while another's chunks are written and flushed.
+    const results = await Promise.allSettled(
+      OUTPUTS.map((name) => stageFile(join(this.folder, name), contents[name])),
+    );
+    const staged = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
     try {
-      for (const name of OUTPUTS)
-        staged.push(await stageFile(join(this.folder, name), contents[name]));
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
       await this.#checkUnchanged();
       await commitFiles(staged);
     } catch (error) {
@@ -142,13 +140,15 @@ export class CsvUnitOfWork implements UnitOfWork {
 
   async #checkUnchanged(): Promise<void> {
     this.lock.check();
-    for (const before of this.input.fingerprints) {
-      const now = await fingerprint(before.path);
+    const { fingerprints } = this.input;
+    const current = await Promise.all(fingerprints.map(({ path }) => fingerprint(path)));
+    fingerprints.forEach((before, i) => {
+      const now = current[i] as Omit<Fingerprint, 'path'>;
       if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
         const what = now.size === -1 ? 'was removed' : before.size === -1 ? 'appeared' : 'changed';
         throw new FolderBusy(`${before.path} ${what} while this run was working`);
       }
-    }
+    });
   }
 }
 
