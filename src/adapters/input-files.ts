@@ -1,6 +1,7 @@
 import type { InputProblem } from '../errors.js';
 import { type ByteSource, wholeBytes } from './byte-source.js';
-import { type CsvTable, NotPlain, readTable, streamedTable, TableProblem } from './csv-table.js';
+import { NotPlain, streamedTable } from './csv-streamed-table.js';
+import { type CsvTable, readTable, TableProblem } from './csv-table.js';
 import { decodeSpreadsheet, NotText } from './decode.js';
 import { LineColumns } from './line-columns.js';
 import { ALLOCATION_COLUMNS, BATCH_COLUMNS, ORDER_COLUMNS, type RowOf } from './column-rules.js';

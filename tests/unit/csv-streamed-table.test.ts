@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../src/adapters/byte-source.js';
-import { type CsvTable, NotPlain, readTable, streamedTable } from '../../src/adapters/csv-table.js';
+import { NotPlain, streamedTable } from '../../src/adapters/csv-streamed-table.js';
+import { type CsvTable, readTable } from '../../src/adapters/csv-table.js';
 import { decodeSpreadsheet } from '../../src/adapters/decode.js';
 import { parseFile } from '../../src/adapters/input-files.js';
 import { trickle } from '../support/sources.js';
