@@ -4,8 +4,8 @@ import { type CsvTable, headerColumns, isBlank, TableProblem } from './table.js'
 
 /**
  * csv-parse, loaded the first time a file has a quote character: files without one, what
- * programs write, are read without it (see csv-table.ts), and it is an eighth of what the CLI
- * would otherwise compile at start-up.
+ * programs write, are read without it (see csv-streamed-table.ts), and it is an eighth of what
+ * the CLI would otherwise compile at start-up.
  */
 const csvParse = later('csv-parse/sync') as () => typeof import('csv-parse/sync');
 
