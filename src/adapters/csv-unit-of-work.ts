@@ -9,16 +9,12 @@ import { csvChunks, csvLines } from './csv-writer.js';
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+import type { InInputOrder } from './input-order.js';
+import { stillUnallocated, type UnallocatedLine } from './still-unallocated.js';
 import { Int32List } from './int32-list.js';
 import { explain } from './os-errors.js';
 
-export type UnallocatedReason = 'out-of-stock' | 'unknown-sku';
-export interface UnallocatedLine {
-  readonly orderid: string;
-  readonly sku: string;
-  readonly qty: number;
-  readonly reason: UnallocatedReason;
-}
+export type { UnallocatedLine, UnallocatedReason } from './still-unallocated.js';
 
 const OUTPUTS = [FILES.availability, FILES.unallocated, FILES.allocations] as const;
 const ALLOCATIONS_HEADER = ['orderid', 'sku', 'qty', 'batchref'];
@@ -84,14 +80,9 @@ export class CsvUnitOfWork implements UnitOfWork {
     return [...allocationLines(this.products.placed(), this.#placedAt.view())];
   }
 
-  /** Of the lines reported unallocated, those still unallocated now: once each, last report. */
-  stillUnallocated(reported: readonly UnallocatedLine[]): UnallocatedLine[] {
-    const latest = new Map<string, UnallocatedLine>();
-    for (const line of reported) {
-      if (this.products.peek(line.sku)?.allocationFor(line.orderid) !== undefined) continue;
-      latest.set(`${line.sku.length}:${line.sku}${line.orderid}`, line);
-    }
-    return [...latest.values()];
+  /** Of the lines reported unallocated, those still unallocated now (see still-unallocated.ts). */
+  stillUnallocated(reported: InInputOrder<UnallocatedLine>): UnallocatedLine[] {
+    return stillUnallocated(this.products, reported);
   }
 
   /**

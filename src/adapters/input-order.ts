@@ -34,6 +34,11 @@ export function byPosition(positions: ArrayLike<number>): Int32Array {
   return order;
 }
 
+/** `items` put in the order of `positions`, those of one position in their order. */
+export function inPositionOrder<T>(items: readonly T[], positions: ArrayLike<number>): T[] {
+  return Array.from(byPosition(positions), (i) => items[i] as T);
+}
+
 /** Items kept with the position each came from, handed back in position order. */
 export class InInputOrder<T> {
   readonly #items: T[] = [];
@@ -50,6 +55,14 @@ export class InInputOrder<T> {
   /** The items by position; those from one position in the order they came. */
   items(): T[] {
     if (this.#ascending) return [...this.#items];
-    return Array.from(byPosition(this.#positions), (i) => this.#items[i] as T);
+    return inPositionOrder(this.#items, this.#positions);
+  }
+
+  /**
+   * The items and their positions as they came: in step with memory, and with what made them,
+   * for a pass that need not go by position.
+   */
+  arrivals(): { readonly items: readonly T[]; readonly positions: readonly number[] } {
+    return { items: this.#items, positions: this.#positions };
   }
 }

@@ -48,7 +48,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     repeatWarnings.forEach(options.onWarning);
     const linesRead = orders.bySku.length - orders.repeats.warnings.length;
     orders.release();
-    const unallocated = uow.stillUnallocated(report.reported());
+    const unallocated = uow.stillUnallocated(report.reported);
     const summary = summarise(
       folder,
       options.dryRun,

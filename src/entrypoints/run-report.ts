@@ -31,9 +31,9 @@ export class RunReport {
   readonly #reported = new InInputOrder<UnallocatedLine>();
   #amending = false;
 
-  /** The lines reported unallocated, in the order of the input positions they came from. */
-  reported(): UnallocatedLine[] {
-    return this.#reported.items();
+  /** The lines reported unallocated, with the input positions they came from. */
+  get reported(): InInputOrder<UnallocatedLine> {
+    return this.#reported;
   }
 
   readonly publish = (event: Event, position = 0): void => {

@@ -142,6 +142,29 @@ describe('allocate-from-csv, runs and outcomes', () => {
     );
   });
 
+  it('reports a line tried twice once, where first reported, as last tried', async () => {
+    const dir = folderWith({
+      'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,0,', 'b2,LAMP,0,'),
+      'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o1,CLOCK,5,b1', 'o3,CLOCK,2,b1'),
+      'orders.csv': csvOf(
+        'orderid,sku,qty',
+        ...['o1,CLOCK,3', 'o5,LAMP,1', 'o4,CLOCK,1', 'o6,LAMP,2', 'o3,CLOCK,2'],
+      ),
+    });
+
+    const { code } = await runCli([dir]);
+
+    // Both allocations are taken back, latest first, and fail again; o1 is then amended to 3.
+    expect(code).toBe(1);
+    expect(read(dir, 'unallocated.csv')).toBe(
+      csvOf(
+        'orderid,sku,qty,reason',
+        ...['o3,CLOCK,2,out-of-stock', 'o1,CLOCK,3,out-of-stock', 'o5,LAMP,1,out-of-stock'],
+        ...['o4,CLOCK,1,out-of-stock', 'o6,LAMP,2,out-of-stock'],
+      ),
+    );
+  });
+
   it('reallocates lines whose batch left or changed sku, and reports a sku that is gone', async () => {
     const dir = folderWith({
       'batches.csv': csvOf('ref,sku,qty,eta', 'b2,CLOCK,10,', 'b3,LAMP,10,'),

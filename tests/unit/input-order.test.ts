@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byPosition, InInputOrder, ranksByPosition } from '../../src/adapters/input-order.js';
+import {
+  byPosition,
+  InInputOrder,
+  inPositionOrder,
+  ranksByPosition,
+} from '../../src/adapters/input-order.js';
 
 describe('input order', () => {
   it('sorts by position, keeping equal positions in the order they came', () => {
@@ -38,5 +43,17 @@ describe('input order', () => {
       kept.push(item, position);
 
     expect(kept.items()).toEqual(['RUG', 'CLOCK', 'LAMP-late', 'LAMP-later']);
+  });
+
+  it('shows the items as they came, with their positions, for a pass in that order', () => {
+    const kept = new InInputOrder<string>();
+    kept.push('LAMP', 7);
+    kept.push('CLOCK', 2);
+
+    const { items, positions } = kept.arrivals();
+
+    expect(items).toEqual(['LAMP', 'CLOCK']);
+    expect(positions).toEqual([7, 2]);
+    expect(inPositionOrder(items, positions)).toEqual(['CLOCK', 'LAMP']);
   });
 });
