@@ -1,6 +1,5 @@
 import { readSync } from 'node:fs';
-import { IoFailure } from '../errors.js';
-import { explain } from './os-errors.js';
+import { cannotRead } from './os-errors.js';
 
 /** Bytes that can be read a piece at a time, from any position: an open file, or a Buffer. */
 export interface ByteSource {
@@ -27,11 +26,7 @@ export function fileSource(fd: number, path: string): ByteSource {
       try {
         return readSync(fd, into, offset, length, position);
       } catch (error) {
-        throw new IoFailure(
-          `${path}: cannot read: ${explain(error)}`,
-          { file: path },
-          { cause: error },
-        );
+        throw cannotRead(path, error);
       }
     },
   };

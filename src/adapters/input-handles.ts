@@ -1,6 +1,5 @@
 import { type FileHandle, open } from 'node:fs/promises';
-import { IoFailure } from '../errors.js';
-import { explain } from './os-errors.js';
+import { cannotRead } from './os-errors.js';
 
 /** What a file was when it was read: if any of it differs at commit, someone else wrote it. */
 export interface Fingerprint {
@@ -34,6 +33,6 @@ export async function openInput(file: string): Promise<InputFile> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
       return { file, handle: undefined, fingerprint: { path: file, size: -1, mtimeMs: 0, ino: 0 } };
-    throw new IoFailure(`${file}: cannot read: ${explain(error)}`, { file }, { cause: error });
+    throw cannotRead(file, error);
   }
 }

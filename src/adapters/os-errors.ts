@@ -1,3 +1,5 @@
+import { IoFailure } from '../errors.js';
+
 const WORDS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
@@ -17,4 +19,9 @@ export function explain(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
   if (code === undefined) return error instanceof Error ? message : String(error);
   return `${WORDS[code] ?? message} (${code})`;
+}
+
+/** A file that could not be read, named, with the reason: exit 74. */
+export function cannotRead(file: string, error: unknown): IoFailure {
+  return new IoFailure(`${file}: cannot read: ${explain(error)}`, { file }, { cause: error });
 }
