@@ -1,11 +1,11 @@
-import type { AllocationSlot, Batch } from '../domain/batch.js';
-import type { ListView } from './chunked-list.js';
+import type { Batch } from '../domain/batch.js';
 import { csvField } from './csv-writer.js';
 import { ranksByPosition } from './input-order.js';
+import type { PlacedLog } from './placed-log.js';
 
 /**
- * allocations.csv's lines for the allocations still standing among `placed` (every allocation
- * made, in the order made), in the order of `positions` (the input position each came from).
+ * allocations.csv's lines for the allocations still standing among `placed` (allocations made,
+ * in the order made), in the order of their tags (the input position each came from).
  *
  * The allocations were made sku by sku, and are written in position order: reading them in that
  * order would miss the cache on every slot and every batch. So the first pass reads the slots in
@@ -14,11 +14,8 @@ import { ranksByPosition } from './input-order.js';
  * those in order. On a million lines this took a third less time than reading the slots in
  * position order.
  */
-export function* allocationLines(
-  placed: ListView<AllocationSlot>,
-  positions: ArrayLike<number>,
-): Generator<string> {
-  const ranks = ranksByPosition(positions);
+export function* allocationLines(placed: PlacedLog): Generator<string> {
+  const ranks = ranksByPosition(placed.tags());
   const count = ranks.length;
   const orderids = new Array<string>(count).fill('');
   const qtys = new Int32Array(count);

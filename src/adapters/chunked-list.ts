@@ -35,6 +35,20 @@ export class ChunkedList<T> implements ListView<T> {
     return (this.#chunks[index >>> CHUNK_BITS] as T[])[index & IN_CHUNK] as T;
   }
 
+  /** Replaces the item at `index`, which must be below `length`. */
+  set(index: number, item: T): void {
+    (this.#chunks[index >>> CHUNK_BITS] as T[])[index & IN_CHUNK] = item;
+  }
+
+  /** Keeps the first `length` items and lets go of the rest, and of the chunks they were in. */
+  truncate(length: number): void {
+    if (length >= this.#length) return;
+    this.#chunks.length = (length + IN_CHUNK) >>> CHUNK_BITS;
+    const offset = length & IN_CHUNK;
+    if (offset > 0) (this.#chunks[this.#chunks.length - 1] as T[]).fill(undefined as T, offset);
+    this.#length = length;
+  }
+
   *[Symbol.iterator](): Iterator<T> {
     for (let i = 0; i < this.#length; i++) yield this.at(i);
   }

@@ -11,7 +11,6 @@ import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 import type { InInputOrder } from './input-order.js';
 import { stillUnallocated, type UnallocatedLine } from './still-unallocated.js';
-import { Int32List } from './int32-list.js';
 import { explain } from './os-errors.js';
 
 export type { UnallocatedLine, UnallocatedReason } from './still-unallocated.js';
@@ -33,8 +32,6 @@ export class CsvUnitOfWork implements UnitOfWork {
    * written in position order, whatever order they were made in.
    */
   position = 0;
-  /** The position of each allocation in `products.placed()`. */
-  readonly #placedAt = new Int32List();
 
   private constructor(
     readonly folder: string,
@@ -61,10 +58,10 @@ export class CsvUnitOfWork implements UnitOfWork {
     return this.#memory.products;
   }
 
+  /** Each allocation committed is tagged with its position. */
   commit(): void {
+    this.products.placed().tag = this.position;
     this.#memory.commit();
-    const placed = this.products.placed().length;
-    while (this.#placedAt.length < placed) this.#placedAt.push(this.position);
   }
 
   rollback(): void {
@@ -77,7 +74,7 @@ export class CsvUnitOfWork implements UnitOfWork {
 
   /** allocations.csv's lines for every allocation now held, by position: earlier runs' first. */
   allocationLines(): string[] {
-    return [...allocationLines(this.products.placed(), this.#placedAt.view())];
+    return [...allocationLines(this.products.placed())];
   }
 
   /** Of the lines reported unallocated, those still unallocated now (see still-unallocated.ts). */
@@ -103,10 +100,7 @@ export class CsvUnitOfWork implements UnitOfWork {
     const contents = {
       [FILES.availability]: csvChunks(AVAILABILITY_HEADER, csvLines(this.availabilityRows())),
       [FILES.unallocated]: csvChunks(UNALLOCATED_HEADER, csvLines(unallocatedRows(unallocated))),
-      [FILES.allocations]: csvChunks(
-        ALLOCATIONS_HEADER,
-        allocationLines(this.products.placed(), this.#placedAt.view()),
-      ),
+      [FILES.allocations]: csvChunks(ALLOCATIONS_HEADER, allocationLines(this.products.placed())),
     };
     // Staged side by side: one file is made while another's chunks are written and flushed.
     const results = await Promise.allSettled(

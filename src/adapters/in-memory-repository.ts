@@ -1,8 +1,7 @@
-import type { AllocationSlot } from '../domain/batch.js';
 import type { Event } from '../domain/events.js';
 import type { Product } from '../domain/product.js';
 import type { ProductRepository } from '../service-layer/unit-of-work.js';
-import { ChunkedList, type ListView } from './chunked-list.js';
+import { PlacedLog } from './placed-log.js';
 
 /**
  * Products held in memory, tracking those a unit of work has touched (the book's
@@ -15,7 +14,12 @@ export class InMemoryProductRepository implements ProductRepository {
   readonly #seen: Product[] = [];
   #seenCount = 0;
   readonly #added: Product[] = [];
-  readonly #placed = new ChunkedList<AllocationSlot>();
+  readonly #placed: PlacedLog;
+
+  /** `placed` is the log of allocations to keep; a test may give one that settles sooner. */
+  constructor(placed = new PlacedLog()) {
+    this.#placed = placed;
+  }
 
   add(product: Product): void {
     this.#products.set(product.sku, product);
@@ -45,10 +49,10 @@ export class InMemoryProductRepository implements ProductRepository {
   }
 
   /**
-   * Every allocation ever committed, in the order made; those taken back since are still listed,
-   * with `linked` false.
+   * Every allocation committed, in the order made; some of those taken back since may still be
+   * listed, with `linked` false (see placed-log.ts).
    */
-  placed(): ListView<AllocationSlot> {
+  placed(): PlacedLog {
     return this.#placed;
   }
 
@@ -74,6 +78,7 @@ export class InMemoryProductRepository implements ProductRepository {
       }
       product.checkpoint();
     }
+    this.#placed.settle();
     this.#forget();
     return pending;
   }

@@ -6,9 +6,10 @@ const NO_EVENTS: Event[] = Object.freeze([]) as unknown as Event[];
 
 /** The unit of work the handler tests use: commits and rollbacks are real, storage is memory. */
 export class InMemoryUnitOfWork implements UnitOfWork {
-  readonly products = new InMemoryProductRepository();
   committed = 0;
   #events: Event[] = NO_EVENTS;
+
+  constructor(readonly products = new InMemoryProductRepository()) {}
 
   commit(): void {
     this.#events = this.products.commitSeen(this.#events);

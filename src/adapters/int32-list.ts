@@ -32,6 +32,16 @@ export class Int32List {
     return this.#items[i] as number;
   }
 
+  /** Replaces the number at `i`, which must be below `length`. */
+  set(i: number, value: number): void {
+    this.#items[i] = value;
+  }
+
+  /** Keeps the first `length` numbers; the room stays, for numbers pushed later. */
+  truncate(length: number): void {
+    this.#length = Math.min(length, this.#length);
+  }
+
   /** The items, as a view that a later `push` may leave behind: read it at once. */
   view(): Int32Array {
     return this.#items.subarray(0, this.#length);

@@ -7,6 +7,8 @@ const TAKEN = 2;
 /** Where a unit of work keeps the slots its products placed, in commit order. */
 export interface SlotLog {
   push(slot: AllocationSlot): void;
+  /** How many of the slots pushed, now or before, were taken back since the last push. */
+  takenBack(count: number): void;
 }
 
 /** How a product undoes one change to a slot. */
@@ -27,6 +29,7 @@ export class Journal {
   #top = 0;
   readonly #placed: AllocationSlot[] = [];
   #placedCount = 0;
+  #takenCount = 0;
 
   placed(slot: AllocationSlot): void {
     this.#push(PLACED, slot);
@@ -35,22 +38,29 @@ export class Journal {
 
   taken(slot: AllocationSlot): void {
     this.#push(TAKEN, slot);
+    this.#takenCount += 1;
   }
 
   call(undo: () => void): void {
     this.#push(CALL, undo);
   }
 
-  /** Appends the slots placed since the last checkpoint to `log`, oldest first, once. */
+  /**
+   * Appends the slots placed since the last checkpoint to `log`, oldest first, once, and tells it
+   * how many slots were taken since. A slot is taken once at most: undoing is the only way back.
+   */
   movePlaced(log: SlotLog): void {
     for (let i = 0; i < this.#placedCount; i++) log.push(this.#placed[i] as AllocationSlot);
     this.#placedCount = 0;
+    if (this.#takenCount > 0) log.takenBack(this.#takenCount);
+    this.#takenCount = 0;
   }
 
   /** Forgets everything: what was done stays done. */
   clear(): void {
     this.#top = 0;
     this.#placedCount = 0;
+    this.#takenCount = 0;
   }
 
   /** Undoes everything, newest first, then forgets it. */

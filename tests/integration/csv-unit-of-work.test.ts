@@ -66,6 +66,33 @@ describe('the CSV unit of work', () => {
     await uow.close();
   });
 
+  it('writes each amended line once, at its new position, after the log dropped the old ones', async () => {
+    const count = 70_000;
+    const { uow, bus } = await opened({
+      ...FOLDER,
+      'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,1000000,'),
+      'allocations.csv': csvOf('orderid,sku,qty,batchref'),
+    });
+    const orderid = (i: number) => `o${String(i).padStart(5, '0')}`;
+
+    for (let i = 0; i < count; i++) {
+      uow.position = count - i;
+      bus.handle({ type: 'Allocate', orderid: orderid(i), sku: 'CLOCK', qty: 1 });
+    }
+    for (let i = 0; i < count; i++) {
+      uow.position = count + i;
+      bus.handle({ type: 'Allocate', orderid: orderid(i), sku: 'CLOCK', qty: 2 });
+    }
+
+    const lines = uow.allocationLines();
+    const wrong = lines.findIndex((line, i) => line !== `${orderid(i)},CLOCK,2,b1\n`);
+    expect(uow.products.placed().length).toBeLessThan(2 * count);
+    expect(lines.length).toBe(count);
+    // The first line out of place, rather than a diff of 70,000.
+    expect({ wrong, line: lines[wrong] }).toEqual({ wrong: -1, line: undefined });
+    await uow.close();
+  });
+
   it('groups lines by sku, in file order, for the run to handle sku by sku', async () => {
     const { uow } = await opened({
       ...FOLDER,

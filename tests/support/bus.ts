@@ -4,8 +4,7 @@ import type { Command } from '../../src/domain/commands.js';
 import type { Event } from '../../src/domain/events.js';
 
 /** A bus wired to an in-memory unit of work, remembering what was published and logged. */
-export function testBus() {
-  const uow = new InMemoryUnitOfWork();
+export function testBus(uow = new InMemoryUnitOfWork()) {
   const published: Event[] = [];
   const logged: unknown[] = [];
   const bus = bootstrap({

@@ -34,4 +34,33 @@ describe('a list grown by chunks', () => {
     ]);
     expect([...list].every((item, i) => item === i * 3)).toBe(true);
   });
+
+  it('replaces and truncates as an array would, across chunk boundaries, and grows again', () => {
+    const CHUNK = 65_536;
+    const cut = fc.constantFrom(0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK);
+    fc.assert(
+      fc.property(cut, fc.nat({ max: 2 * CHUNK + 5 }), fc.nat({ max: 3 }), (length, at, more) => {
+        const list = new ChunkedList<number>();
+        const model: number[] = [];
+        for (let i = 0; i < 2 * CHUNK + 5; i++) {
+          list.push(i);
+          model.push(i);
+        }
+
+        list.set(at, -1);
+        model[at] = -1;
+        list.truncate(length);
+        model.length = length;
+        for (let i = 0; i < more; i++) {
+          list.push(-2 - i);
+          model.push(-2 - i);
+        }
+
+        expect(list.length).toBe(model.length);
+        expect(model.findIndex((item, i) => list.at(i) !== item)).toBe(-1);
+        expect([...list].length).toBe(model.length);
+      }),
+      { numRuns: 20 },
+    );
+  });
 });

@@ -30,4 +30,29 @@ describe('a growing list of 32-bit integers', () => {
       }),
     );
   });
+
+  it('replaces and truncates as an array would, and grows again', () => {
+    fc.assert(
+      fc.property(
+        fc.array(int32, { minLength: 1, maxLength: 60 }),
+        fc.nat(),
+        fc.nat({ max: 70 }),
+        fc.array(int32, { maxLength: 20 }),
+        (numbers, at, length, more) => {
+          const list = new Int32List(4);
+          for (const n of numbers) list.push(n);
+          const model = [...numbers];
+
+          list.set(at % numbers.length, 7);
+          model[at % numbers.length] = 7;
+          list.truncate(length);
+          model.length = Math.min(length, model.length);
+          for (const n of more) list.push(n);
+          model.push(...more);
+
+          expect(Array.from(list.view())).toEqual(model);
+        },
+      ),
+    );
+  });
 });

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InMemoryProductRepository } from '../../src/adapters/in-memory-repository.js';
+import { InMemoryUnitOfWork } from '../../src/adapters/in-memory-unit-of-work.js';
+import { PlacedLog } from '../../src/adapters/placed-log.js';
 import { type Batch, preferenceOrder } from '../../src/domain/batch.js';
 import type { Command } from '../../src/domain/commands.js';
 import type { Event } from '../../src/domain/events.js';
@@ -34,9 +37,12 @@ const scenario: fc.Arbitrary<Command[]> = fc
   .map(([batches, rest]) => [...batches, ...rest]);
 const RUNS = { numRuns: 300 };
 
-/** Runs commands as the CLI would: a failing command is reported and the run goes on. */
+/**
+ * Runs commands as the CLI would: a failing command is reported and the run goes on. The log of
+ * allocations drops those taken back as soon as it may, to be checked as often as it can be.
+ */
 function run(commands: Command[]) {
-  const harness = testBus();
+  const harness = testBus(new InMemoryUnitOfWork(new InMemoryProductRepository(new PlacedLog(1))));
   const checks: string[] = [];
   for (const c of commands) {
     const batches =
@@ -115,6 +121,21 @@ describe('allocation invariants, over random batches and orders', () => {
             .find((e) => sameLine(e, event) && e.type !== 'Deallocated');
           expect(after?.type).toMatch(/^(Allocated|OutOfStock)$/);
         });
+      }),
+      RUNS,
+    );
+  });
+
+  it('logs every allocation standing once, in the order each batch holds them', () => {
+    fc.assert(
+      fc.property(scenario, (commands) => {
+        const { uow } = run(commands);
+        const logged = [...uow.products.placed()].filter((slot) => slot.linked);
+        for (const batch of allBatches(uow)) {
+          expect(logged.filter((slot) => slot.batch === batch)).toEqual([...batch.slots()]);
+        }
+        const held = allBatches(uow).reduce((count, b) => count + [...b.slots()].length, 0);
+        expect(logged.length).toBe(held);
       }),
       RUNS,
     );
