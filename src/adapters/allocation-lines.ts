@@ -1,4 +1,4 @@
-import type { Batch } from '../domain/batch.js';
+import { type Batch, isLinked } from '../domain/batch.js';
 import { csvField } from './csv-writer.js';
 import { ranksByPosition } from './input-order.js';
 import type { PlacedLog } from './placed-log.js';
@@ -22,9 +22,10 @@ export function* allocationLines(placed: PlacedLog): Generator<string> {
   const fieldsAt = new Int32Array(count);
   const fields = new BatchFields();
   for (let i = 0; i < count; i++) {
-    const { linked, batch, orderid, qty } = placed.at(i);
+    const slot = placed.at(i);
+    const { batch, orderid, qty } = slot;
     const rank = ranks[i] as number;
-    if (!linked || !batch) {
+    if (!batch || !isLinked(slot)) {
       fieldsAt[rank] = -1;
       continue;
     }

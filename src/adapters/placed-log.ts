@@ -1,4 +1,4 @@
-import type { AllocationSlot } from '../domain/batch.js';
+import { type AllocationSlot, isLinked } from '../domain/batch.js';
 import type { SlotLog } from '../domain/journal.js';
 import { ChunkedList, type ListView } from './chunked-list.js';
 import { Int32List } from './int32-list.js';
@@ -58,7 +58,7 @@ export class PlacedLog implements SlotLog, ListView<AllocationSlot> {
     let kept = 0;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots.at(i);
-      if (!slot.linked) continue;
+      if (!isLinked(slot)) continue;
       if (kept < i) {
         slots.set(kept, slot);
         tags.set(kept, tags.at(i));

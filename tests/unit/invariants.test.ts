@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryProductRepository } from '../../src/adapters/in-memory-repository.js';
 import { InMemoryUnitOfWork } from '../../src/adapters/in-memory-unit-of-work.js';
 import { PlacedLog } from '../../src/adapters/placed-log.js';
-import { type Batch, preferenceOrder } from '../../src/domain/batch.js';
+import { type Batch, isLinked, preferenceOrder } from '../../src/domain/batch.js';
 import type { Command } from '../../src/domain/commands.js';
 import type { Event } from '../../src/domain/events.js';
 import { testBus } from '../support/bus.js';
@@ -130,7 +130,7 @@ describe('allocation invariants, over random batches and orders', () => {
     fc.assert(
       fc.property(scenario, (commands) => {
         const { uow } = run(commands);
-        const logged = [...uow.products.placed()].filter((slot) => slot.linked);
+        const logged = [...uow.products.placed()].filter(isLinked);
         for (const batch of allBatches(uow)) {
           expect(logged.filter((slot) => slot.batch === batch)).toEqual([...batch.slots()]);
         }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PlacedLog } from '../../src/adapters/placed-log.js';
-import { type AllocationSlot, Batch } from '../../src/domain/batch.js';
+import { type AllocationSlot, Batch, isLinked } from '../../src/domain/batch.js';
 
 /** Allocate a line with a tag, take back the nth standing allocation, or settle. */
 const step = fc.oneof(
@@ -13,7 +13,11 @@ const step = fc.oneof(
 /** What the log shows: each entry's orderid, tag and whether it stands. */
 function entries(log: PlacedLog) {
   const tags = log.tags();
-  return [...log].map((slot, i) => ({ orderid: slot.orderid, tag: tags[i], linked: slot.linked }));
+  return [...log].map((slot, i) => ({
+    orderid: slot.orderid,
+    tag: tags[i],
+    linked: isLinked(slot),
+  }));
 }
 
 describe('the log of allocations placed', () => {
