@@ -50,7 +50,7 @@ export class InMemoryProductRepository implements ProductRepository {
 
   /**
    * Every allocation committed, in the order made; some of those taken back since may still be
-   * listed, with `linked` false (see placed-log.ts).
+   * listed, no longer linked (see placed-log.ts).
    */
   placed(): PlacedLog {
     return this.#placed;
