@@ -7,7 +7,7 @@ const TAKEN = 2;
 /** Where a unit of work keeps the slots its products placed, in commit order. */
 export interface SlotLog {
   push(slot: AllocationSlot): void;
-  /** How many of the slots pushed, now or before, were taken back since the last push. */
+  /** How many slots a product took back since its last commit, pushed at that one or earlier. */
   takenBack(count: number): void;
 }
 
