@@ -1,20 +1,53 @@
 import { type Batch, isLinked } from '../domain/batch.js';
 import { csvField } from './csv-writer.js';
+import { Int32List } from './int32-list.js';
 import { ranksByPosition } from './input-order.js';
 import type { PlacedLog } from './placed-log.js';
 
+const CHUNK = 1 << 16;
+/** The most bytes a qty takes: it is at most 10^9 (see column-rules.ts). */
+const QTY_BYTES = 10;
+
 /**
- * allocations.csv's lines for the allocations still standing among `placed` (allocations made,
- * in the order made), in the order of their tags (the input position each came from).
+ * allocations.csv's lines after `header`, as UTF-8 in chunks of about 64 KiB, for the
+ * allocations still standing among `placed` (allocations made, in the order made), in the order
+ * of their tags (the input position each came from). Each chunk is a view of one buffer that the
+ * next overwrites: write it before asking for the next.
  *
  * The allocations were made sku by sku, and are written in position order: reading them in that
  * order would miss the cache on every slot and every batch. So the first pass reads the slots in
  * the order made, in step with memory, and puts what each line needs at its rank in the output:
- * the orderid, the qty, and its batch's fields, quoted once per batch. The second pass reads
- * those in order. On a million lines this took a third less time than reading the slots in
- * position order.
+ * the orderid, the qty, and its batch's fields. The second pass writes those in order as bytes,
+ * each batch's fields encoded once, side by side in one buffer. On a million lines, writing the
+ * outputs took 0.95 to 1.18 s this way, against 1.38 to 1.69 s with lines made as strings and
+ * then encoded. One buffer, written over, keeps the chunks from piling up outside the heap until
+ * V8 next collects: a buffer per chunk put 20 MB on the run's peak.
  */
-export function* allocationLines(placed: PlacedLog): Generator<string> {
+export function* allocationChunks(placed: PlacedLog, header = ''): Generator<Uint8Array> {
+  const { orderids, qtys, fieldsAt, fields } = inOutputOrder(placed);
+  let chunk = Buffer.allocUnsafe(Math.max(CHUNK, Buffer.byteLength(header)));
+  let at = chunk.write(header, 0, 'utf8');
+  for (let rank = 0; rank < fieldsAt.length; rank++) {
+    const field = fieldsAt[rank] as number;
+    if (field === -1) continue;
+    const orderid = orderids[rank] as string;
+    // The most a line can take: 3 bytes of UTF-8 a UTF-16 unit, and 2 quotes around it.
+    const room = 3 * orderid.length + 2 + QTY_BYTES + fields.bytes(field);
+    if (at + room > chunk.length) {
+      if (at > 0) yield chunk.subarray(0, at);
+      if (room > chunk.length) chunk = Buffer.allocUnsafe(room);
+      at = 0;
+    }
+    at = writeOrderid(chunk, at, orderid);
+    at = fields.writeSku(chunk, at, field);
+    at = writeQty(chunk, at, qtys[rank] as number);
+    at = fields.writeRef(chunk, at, field);
+  }
+  if (at > 0) yield chunk.subarray(0, at);
+}
+
+/** What each line of the output needs, at its rank (see `allocationChunks`). */
+function inOutputOrder(placed: PlacedLog) {
   const ranks = ranksByPosition(placed.tags());
   const count = ranks.length;
   const orderids = new Array<string>(count).fill('');
@@ -33,18 +66,46 @@ export function* allocationLines(placed: PlacedLog): Generator<string> {
     qtys[rank] = qty;
     fieldsAt[rank] = fields.indexOf(batch);
   }
-  for (let rank = 0; rank < count; rank++) {
-    const at = fieldsAt[rank] as number;
-    if (at === -1) continue;
-    yield `${csvField(orderids[rank] as string)}${fields.sku(at)}${qtys[rank] as number}${fields.ref(at)}`;
-  }
+  return { orderids, qtys, fieldsAt, fields };
 }
 
-/** Each batch's fields as they surround a line's qty: `,sku,` before it and `,ref\n` after. */
+/**
+ * Writes an orderid as csvField would, at `at`; returns where it ends. Most are plain ASCII and
+ * are copied a character at a time; any other is quoted if it must be and encoded by Node.
+ */
+function writeOrderid(chunk: Buffer, at: number, orderid: string): number {
+  let end = at;
+  for (let c = 0; c < orderid.length; c++) {
+    const code = orderid.charCodeAt(c);
+    if (code >= 0x80 || code === 0x22 || code === 0x2c || code === 0x0a || code === 0x0d) {
+      return at + chunk.write(csvField(orderid), at, 'utf8');
+    }
+    chunk[end++] = code;
+  }
+  return end;
+}
+
+/** Writes a whole number from 0 to 10^9 in decimal at `at`; returns where it ends. */
+function writeQty(chunk: Buffer, at: number, qty: number): number {
+  let digits = 1;
+  for (let rest = qty; rest >= 10; rest = Math.floor(rest / 10)) digits += 1;
+  let rest = qty;
+  for (let d = at + digits - 1; d >= at; d--) {
+    chunk[d] = 0x30 + (rest % 10);
+    rest = Math.floor(rest / 10);
+  }
+  return at + digits;
+}
+
+/**
+ * Each batch's fields as they surround a line's qty, `,sku,` before it and `,ref\n` after, in
+ * UTF-8, side by side in one buffer. Batch i's sku part is part 2i and its ref part 2i + 1; part
+ * p takes the bytes from `starts[p]` to `starts[p + 1]`.
+ */
 class BatchFields {
   readonly #index = new Map<Batch, number>();
-  readonly #skus: string[] = [];
-  readonly #refs: string[] = [];
+  #bytes = Buffer.allocUnsafe(CHUNK);
+  readonly #starts = Int32List.of(new Int32Array(1));
   #last: Batch | undefined;
   #lastIndex = -1;
 
@@ -53,21 +114,49 @@ class BatchFields {
     if (batch === this.#last) return this.#lastIndex;
     let index = this.#index.get(batch);
     if (index === undefined) {
-      index = this.#skus.length;
+      index = this.#index.size;
       this.#index.set(batch, index);
-      this.#skus.push(`,${csvField(batch.sku)},`);
-      this.#refs.push(`,${csvField(batch.reference)}\n`);
+      this.#append(`,${csvField(batch.sku)},`);
+      this.#append(`,${csvField(batch.reference)}\n`);
     }
     this.#last = batch;
     this.#lastIndex = index;
     return index;
   }
 
-  sku(index: number): string {
-    return this.#skus[index] as string;
+  /** How many bytes batch `index`'s fields take. */
+  bytes(index: number): number {
+    return this.#starts.at(2 * index + 2) - this.#starts.at(2 * index);
   }
 
-  ref(index: number): string {
-    return this.#refs[index] as string;
+  writeSku(chunk: Buffer, at: number, index: number): number {
+    return this.#copy(chunk, at, 2 * index);
+  }
+
+  writeRef(chunk: Buffer, at: number, index: number): number {
+    return this.#copy(chunk, at, 2 * index + 1);
+  }
+
+  /** Copies part `part` (see the class comment) to `at`; returns where it ends. */
+  #copy(chunk: Buffer, at: number, part: number): number {
+    const bytes = this.#bytes;
+    const end = this.#starts.at(part + 1);
+    let to = at;
+    for (let from = this.#starts.at(part); from < end; from++) {
+      chunk[to++] = bytes[from] as number;
+    }
+    return to;
+  }
+
+  #append(text: string): void {
+    const start = this.#starts.at(this.#starts.length - 1);
+    const length = Buffer.byteLength(text);
+    if (start + length > this.#bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.#bytes.length, start + length));
+      this.#bytes.copy(grown, 0, 0, start);
+      this.#bytes = grown;
+    }
+    this.#bytes.write(text, start, 'utf8');
+    this.#starts.push(start + length);
   }
 }

@@ -12,10 +12,13 @@ export interface StagedFile {
 }
 
 /**
- * Writes `chunks` to a temp file beside `target`, with the target's permissions if it exists,
+ * Writes `chunks` (text is written as UTF-8) to a temp file beside `target`, with the target's permissions if it exists,
  * flushed to disk and checked for its full size (a disk that fills up may accept only part).
  */
-export async function stageFile(target: string, chunks: Iterable<string>): Promise<StagedFile> {
+export async function stageFile(
+  target: string,
+  chunks: Iterable<string | Uint8Array>,
+): Promise<StagedFile> {
   const temp = `${target}.tmp-${process.pid}-${randomHex()}`;
   const existing = await stat(target).catch(() => undefined);
   const mode = existing ? existing.mode & 0o7777 : 0o666;
@@ -23,7 +26,7 @@ export async function stageFile(target: string, chunks: Iterable<string>): Promi
   try {
     let expected = 0;
     for (const chunk of chunks) {
-      const bytes = Buffer.from(chunk, 'utf8');
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       await handle.writeFile(bytes);
       expected += bytes.length;
     }

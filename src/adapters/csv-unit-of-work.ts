@@ -4,8 +4,8 @@ import type { Event } from '../domain/events.js';
 import { FolderBusy, InputError, IoFailure } from '../errors.js';
 import type { UnitOfWork } from '../service-layer/unit-of-work.js';
 import { commitFiles, discardFiles, removeStaleTemps, stageFile } from './atomic-files.js';
-import { allocationLines } from './allocation-lines.js';
-import { csvChunks, csvLines } from './csv-writer.js';
+import { allocationChunks } from './allocation-lines.js';
+import { csvChunks, csvLine, csvLines } from './csv-writer.js';
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
@@ -74,7 +74,9 @@ export class CsvUnitOfWork implements UnitOfWork {
 
   /** allocations.csv's lines for every allocation now held, by position: earlier runs' first. */
   allocationLines(): string[] {
-    return [...allocationLines(this.products.placed())];
+    const chunks = Array.from(allocationChunks(this.products.placed()), (c) => Buffer.from(c));
+    const text = Buffer.concat(chunks).toString('utf8');
+    return text.split(/(?<=\n)/).filter((line) => line !== '');
   }
 
   /** Of the lines reported unallocated, those still unallocated now (see still-unallocated.ts). */
@@ -100,7 +102,7 @@ export class CsvUnitOfWork implements UnitOfWork {
     const contents = {
       [FILES.availability]: csvChunks(AVAILABILITY_HEADER, csvLines(this.availabilityRows())),
       [FILES.unallocated]: csvChunks(UNALLOCATED_HEADER, csvLines(unallocatedRows(unallocated))),
-      [FILES.allocations]: csvChunks(ALLOCATIONS_HEADER, allocationLines(this.products.placed())),
+      [FILES.allocations]: allocationChunks(this.products.placed(), csvLine(ALLOCATIONS_HEADER)),
     };
     // Staged side by side: one file is made while another's chunks are written and flushed.
     const results = await Promise.allSettled(

@@ -34,8 +34,7 @@ export function* csvLines(rows: Iterable<readonly string[]>): Generator<string> 
 
 /**
  * CSV text with `\n` line ends, in chunks of about 64 KiB, so that a large output is written as
- * it is made and never held whole. `lines` are made by `csvLine`, or by a caller that knows
- * which of its fields can need quoting.
+ * it is made and never held whole. `lines` are made by `csvLine`.
  */
 export function* csvChunks(header: readonly string[], lines: Iterable<string>): Generator<string> {
   let pending = csvLine(header);
