@@ -14,13 +14,18 @@ export const MAX_QUANTITY = 1_000_000_000;
 const trimmed = () => z.string().check(z.trim());
 const present = () => trimmed().check(z.minLength(1, { error: 'is empty' }));
 
-/** The rule for each kind of column, on the raw text of a cell. */
+/**
+ * The rule for each kind of column, on the raw text of a cell. A sku is an identifier too; the
+ * rows that hold one share its string (see row-schemas.ts).
+ */
 export const identifier = present();
-/** The same rule, for a column with few distinct values (sku): rows share one string each. */
-export const repeatedIdentifier = present();
 
-export const quantity = (min: number) =>
-  z.pipe(
+/** Each quantity rule and the least it accepts: the CSV reader checks plain digits itself. */
+const quantityRules = new WeakMap<object, number>();
+export const quantityMin = (rule: object): number | undefined => quantityRules.get(rule);
+
+export const quantity = (min: number) => {
+  const rule = z.pipe(
     z.pipe(
       present().check(z.regex(/^[0-9]+$/, { error: 'is not a whole number' })),
       z.transform(Number),
@@ -33,6 +38,9 @@ export const quantity = (min: number) =>
         z.lte(MAX_QUANTITY, { error: `must be at most ${MAX_QUANTITY}` }),
       ),
   );
+  quantityRules.set(rule, min);
+  return rule;
+};
 
 const isoDate = z.iso.date();
 export const eta = z.pipe(
@@ -49,11 +57,11 @@ export const eta = z.pipe(
 );
 
 /** Each file's columns and rules; CSV header names appear only in this folder. */
-export const BATCH_COLUMNS = { ref: identifier, sku: repeatedIdentifier, qty: quantity(0), eta };
-export const ORDER_COLUMNS = { orderid: identifier, sku: repeatedIdentifier, qty: quantity(1) };
+export const BATCH_COLUMNS = { ref: identifier, sku: identifier, qty: quantity(0), eta };
+export const ORDER_COLUMNS = { orderid: identifier, sku: identifier, qty: quantity(1) };
 export const ALLOCATION_COLUMNS = {
   orderid: identifier,
-  sku: repeatedIdentifier,
+  sku: identifier,
   qty: quantity(1),
   batchref: identifier,
 };

@@ -5,7 +5,8 @@ import { type CsvTable, readTable, TableProblem } from './csv-table.js';
 import { decodeSpreadsheet, NotText } from './decode.js';
 import { LineColumns } from './line-columns.js';
 import { ALLOCATION_COLUMNS, BATCH_COLUMNS, ORDER_COLUMNS, type RowOf } from './column-rules.js';
-import { allocationSink, buildBatch, orderSink, readRows } from './row-schemas.js';
+import { forgetLastMatch } from './own-string.js';
+import { allocationSink, batchSink, orderSink, readRows } from './row-schemas.js';
 
 export type BatchRow = RowOf<typeof BATCH_COLUMNS>;
 
@@ -77,6 +78,7 @@ function readFile<K extends InputKind>(kind: K, table: CsvTable): ParsedFile<Row
   const parsed = readRows(table, RULES[kind], sinkOf(kind, rows));
   // What is returned refers to the table's line numbers only, not to the table: its rows and
   // the file's text go once read (56 MB for a million order lines read whole).
+  forgetLastMatch();
   const tableLine = table.lineOf;
   const { file } = table;
   const problems = parsed.problems.map(({ ref, message }) => ({
@@ -97,8 +99,7 @@ export function noRows<K extends InputKind>(kind: K): RowsOf[K] {
 }
 
 function sinkOf(kind: InputKind, rows: RowsOf[InputKind]) {
-  if (kind === 'batches')
-    return (v: readonly unknown[]) => (rows as BatchRow[]).push(buildBatch(v));
+  if (kind === 'batches') return batchSink(rows as BatchRow[]);
   return (kind === 'orders' ? orderSink : allocationSink)(rows as LineColumns);
 }
 

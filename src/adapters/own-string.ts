@@ -13,3 +13,15 @@ export function ownCopy(s: string): string {
   const copy = scratch.toString('latin1', 0, scratch.write(s, 0, 'latin1'));
   return copy === s ? copy : s;
 }
+
+/** A match of the empty string, to stand as the last match. */
+const EMPTY = /^/;
+
+/**
+ * Makes V8 let go of the string the last regular expression matched: it keeps it, for the legacy
+ * `RegExp.lastMatch`, until another match. A value sliced from a file's text keeps all the text
+ * (a header, a value checked by zod), so reading a file calls this once its rows are read.
+ */
+export function forgetLastMatch(): void {
+  EMPTY.exec('');
+}

@@ -32,7 +32,8 @@ function tableOf(rows: string[][]): CsvTable {
 
 const cell = fc.oneof(
   fc.string(),
-  fc.constantFrom('', ' ', '7', ' 42 ', '007', '1e3', '0x10', '-1', '1,5'),
+  fc.constantFrom('', ' ', '7', ' 42 ', '007', '1e3', '0x10', '-1', '1,5', '0', '٣'),
+  fc.constantFrom('999999999', '0999999999', '1000000000', '1000000001', '0000000000001'),
 );
 
 describe('reading rows', () => {
