@@ -1,3 +1,4 @@
+import { ByteColumn, type ByteColumnData } from './byte-column.js';
 import { Int32List } from './int32-list.js';
 import { StringColumn, type StringColumnData } from './string-column.js';
 
@@ -5,21 +6,22 @@ import { StringColumn, type StringColumnData } from './string-column.js';
 export interface ColumnsData {
   readonly orderids: StringColumnData;
   readonly skus: StringColumnData;
-  readonly batchrefs: StringColumnData | undefined;
+  readonly batchrefs: ByteColumnData | undefined;
   readonly qtys: Int32Array<ArrayBuffer>;
 }
 
 /**
  * Order lines or allocation rows held as columns: a million rows are a few arrays, not a
  * million objects to build, promote and keep (about 50 bytes each). Each distinct sku is one
- * string with a number, so grouping the rows by sku needs no map; so is each batch ref, and
- * each orderid of lines that follow one another (see string-column.ts).
+ * string with a number, so grouping the rows by sku needs no map; so is each orderid of lines
+ * that follow one another (see string-column.ts). Batch refs are held as bytes, each read back
+ * once (see byte-column.ts).
  */
 export class LineColumns {
   readonly #orderids: StringColumn;
   readonly #skus: StringColumn;
   /** For allocation rows only. */
-  #batchrefs: StringColumn | undefined;
+  #batchrefs: ByteColumn | undefined;
   /** Quantities are whole numbers from 1 to 10^9 (see column-rules.ts): they fit 32 bits. */
   readonly #qtys: Int32List;
 
@@ -27,7 +29,7 @@ export class LineColumns {
   constructor(data?: ColumnsData) {
     this.#orderids = new StringColumn('runs', data?.orderids);
     this.#skus = new StringColumn('all', data?.skus);
-    if (data?.batchrefs) this.#batchrefs = new StringColumn('all', data.batchrefs);
+    if (data?.batchrefs) this.#batchrefs = new ByteColumn(data.batchrefs);
     this.#qtys = data ? Int32List.of(data.qtys) : new Int32List();
   }
 
@@ -43,8 +45,8 @@ export class LineColumns {
 
   /** The typed arrays of `data`, to transfer rather than copy. */
   static transferable(data: ColumnsData): ArrayBuffer[] {
-    const columns = [data.orderids, data.skus, ...(data.batchrefs ? [data.batchrefs] : [])];
-    return [...columns.map((column) => column.of.buffer), data.qtys.buffer];
+    const refs = data.batchrefs ? [data.batchrefs.bytes.buffer, data.batchrefs.ends.buffer] : [];
+    return [data.orderids.of.buffer, data.skus.of.buffer, ...refs, data.qtys.buffer];
   }
 
   get length(): number {
@@ -56,7 +58,7 @@ export class LineColumns {
     this.#orderids.push(orderid);
     this.#skus.push(sku);
     this.#qtys.push(qty);
-    if (batchref !== undefined) (this.#batchrefs ??= new StringColumn('all')).push(batchref);
+    if (batchref !== undefined) (this.#batchrefs ??= new ByteColumn()).push(batchref);
   }
 
   orderid(i: number): string {

@@ -10,7 +10,7 @@ export interface StringColumnData {
 /**
  * A column of strings that repeat: each string is held once, as a copy of its own, and each row
  * holds its number. `shared` says which rows share a string:
- * - `'all'`: every row of the same value, found by a map (skus, batch refs);
+ * - `'all'`: every row of the same value, found by a map (skus);
  * - `'runs'`: rows of the same value in a row, found by comparing with the last (an order's
  *   lines, one after another), for a column of too many values to map them all (orderids).
  *
