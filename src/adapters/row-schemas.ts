@@ -13,6 +13,8 @@ import { ownCopy } from './own-string.js';
 /** Takes a valid row's checked values, in the rules' order (the array is reused). */
 export type RowSink = (values: readonly unknown[]) => void;
 
+type BatchRow = RowOf<typeof BATCH_COLUMNS>;
+
 /**
  * Batch rows go to objects. A batch's ref and sku are copied from the file's text, so as not to
  * keep all of it (see own-string.ts), and rows of one sku share one string.
@@ -33,8 +35,6 @@ export const batchSink = (rows: BatchRow[]): RowSink => {
     });
   };
 };
-type BatchRow = RowOf<typeof BATCH_COLUMNS>;
-
 /** Order lines and allocation rows go to columns (see line-columns.ts), which share their skus. */
 export const orderSink =
   (lines: LineColumns): RowSink =>
@@ -55,7 +55,7 @@ export interface CellProblem {
  * Reads every data row of `table` against `rules`, skipping blank rows, and gives each valid
  * row's values to `keep`. An identifier that trims to something non-empty is what `identifier`
  * accepts, and a quantity of plain digits is checked directly (see `plainQuantity`), so only the
- * others go through zod (a test keeps the two in step). Other values, and quantities, repeat: each
+ * others go through zod (a test keeps the two in step). Other quantities, and dates, repeat: each
  * distinct raw value is checked by its schema once, and rows share the result. `refs.at(i)` is
  * the table's reference of the i-th row kept, for its line.
  */
