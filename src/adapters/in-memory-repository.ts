@@ -1,3 +1,4 @@
+import type { Batch } from '../domain/batch.js';
 import type { Event } from '../domain/events.js';
 import type { Product } from '../domain/product.js';
 import type { ProductRepository } from '../service-layer/unit-of-work.js';
@@ -69,7 +70,11 @@ export class InMemoryProductRepository implements ProductRepository {
     let pending = events;
     for (let i = 0; i < this.#seenCount; i++) {
       const product = this.#seen[i] as Product;
-      for (const batch of product.newBatches()) this.#byRef.set(batch.reference, product);
+      // Loops by index here and in rollbackSeen: `for...of` made an iterator on every commit,
+      // which V8 did not optimise away (90 MB of garbage in a million-line run).
+      const added = product.newBatches();
+      for (let b = 0; b < added.length; b++)
+        this.#byRef.set((added[b] as Batch).reference, product);
       product.movePlaced(this.#placed);
       if (product.events.length > 0) {
         if (pending.length === 0) pending = product.events;
@@ -86,7 +91,9 @@ export class InMemoryProductRepository implements ProductRepository {
   /** Undoes what the touched products did since the last commit, and forgets new products. */
   rollbackSeen(): void {
     for (let i = 0; i < this.#seenCount; i++) (this.#seen[i] as Product).revert();
-    for (const product of this.#added) this.#products.delete(product.sku);
+    for (let i = 0; i < this.#added.length; i++) {
+      this.#products.delete((this.#added[i] as Product).sku);
+    }
     this.#forget();
   }
 
