@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { InputProblem } from '../errors.js';
+import type { RepeatsFound } from './found-repeats.js';
 import { fileSource } from './byte-source.js';
 import { type ParsedFile, parseFile } from './input-files.js';
 import { type ColumnsData, LineColumns } from './line-columns.js';
@@ -22,6 +23,8 @@ export interface LinesResult {
   readonly data: ColumnsData;
   readonly problems: InputProblem[];
   readonly lines: Int32Array;
+  /** The rows' repeats, found by a walk on the worker (see found-repeats.ts). */
+  readonly repeats: RepeatsFound;
 }
 
 /**
@@ -116,8 +119,9 @@ export function parseInBackground(
   return { parsed, stop, done: exited.then(() => instead) };
 }
 
-function fromWorker({ data, problems, lines }: LinesResult): ParsedFile<LineColumns> {
-  return { rows: new LineColumns(data), problems, lineOf: (row) => lines[row] ?? 0 };
+function fromWorker({ data, problems, lines, repeats }: LinesResult): ParsedFile<LineColumns> {
+  const lineOf = (row: number) => lines[row] ?? 0;
+  return { rows: new LineColumns(data), problems, lineOf, repeats };
 }
 
 function noop(): void {}
