@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { InputProblem } from '../errors.js';
-import type { RepeatsFound } from './found-repeats.js';
 import { fileSource } from './byte-source.js';
 import { type ParsedFile, parseFile } from './input-files.js';
 import { type ColumnsData, LineColumns } from './line-columns.js';
@@ -23,8 +22,6 @@ export interface LinesResult {
   readonly data: ColumnsData;
   readonly problems: InputProblem[];
   readonly lines: Int32Array;
-  /** The rows' repeats, found by a walk on the worker (see found-repeats.ts). */
-  readonly repeats: RepeatsFound;
 }
 
 /**
@@ -119,9 +116,8 @@ export function parseInBackground(
   return { parsed, stop, done: exited.then(() => instead) };
 }
 
-function fromWorker({ data, problems, lines, repeats }: LinesResult): ParsedFile<LineColumns> {
-  const lineOf = (row: number) => lines[row] ?? 0;
-  return { rows: new LineColumns(data), problems, lineOf, repeats };
+function fromWorker({ data, problems, lines }: LinesResult): ParsedFile<LineColumns> {
+  return { rows: new LineColumns(data), problems, lineOf: (row) => lines[row] ?? 0 };
 }
 
 function noop(): void {}

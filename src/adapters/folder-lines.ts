@@ -1,6 +1,5 @@
 import { InputError, type InputProblem } from '../errors.js';
 import { RepeatedLines } from './duplicates.js';
-import { FoundRepeats, type Repeats } from './found-repeats.js';
 import { INPUTS, type ParsedFile } from './input-files.js';
 import { byPosition } from './input-order.js';
 import { LineColumns } from './line-columns.js';
@@ -15,21 +14,19 @@ export class Lines {
   readonly #kind: 'orders' | 'allocations';
   readonly #file: string;
   /** Asked of every row, in `bySku` order: whether it repeats an earlier one (skip it). */
-  readonly repeats: Repeats;
+  readonly repeats: RepeatedLines;
 
   /** A file of lines, grouped by sku, ready to be walked. */
   constructor(
     kind: 'orders' | 'allocations',
-    { file, rows, lineOf, repeats }: ParsedFile<LineColumns> & { file: string },
+    { file, rows, lineOf }: ParsedFile<LineColumns> & { file: string },
   ) {
     this.#rows = rows;
     this.#bySku = rows.bySku();
     this.#lineOf = lineOf;
     this.#kind = kind;
     this.#file = file;
-    this.repeats = repeats
-      ? new FoundRepeats(repeats)
-      : new RepeatedLines(kind, rows, lineOf, file);
+    this.repeats = new RepeatedLines(kind, rows, lineOf, file);
   }
 
   /**

@@ -1,5 +1,4 @@
 import type { InputProblem } from '../errors.js';
-import type { RepeatsFound } from './found-repeats.js';
 import { type ByteSource, wholeBytes } from './byte-source.js';
 import { NotPlain, streamedTable } from './csv-streamed-table.js';
 import { type CsvTable, readTable, TableProblem } from './csv-table.js';
@@ -31,8 +30,6 @@ export interface ParsedFile<T> {
   readonly rows: T;
   readonly problems: InputProblem[];
   readonly lineOf: (row: number) => number;
-  /** The rows' repeats, if they were found where the file was read (see found-repeats.ts). */
-  readonly repeats?: RepeatsFound;
 }
 
 /**

@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BACKGROUND_BYTES, parseInBackground } from '../../src/adapters/background-lines.js';
 import { bytesSource } from '../../src/adapters/byte-source.js';
-import { Lines } from '../../src/adapters/folder-lines.js';
 import { parseFile } from '../../src/adapters/input-files.js';
 import type { LineColumns } from '../../src/adapters/line-columns.js';
 import { folderWith, ROOT } from '../support/cli.js';
@@ -58,23 +57,6 @@ describe('reading order lines on a worker thread', () => {
     expect(parsed.problems).toEqual(expected.problems);
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.lineOf(parsed.rows.length - 1)).toBe(expected.lineOf(expected.rows.length - 1));
-  });
-
-  it('finds the repeats that a walk on the main thread finds, in the same order', async () => {
-    const repeats = ['order-0-1,CLOCK-1,2', 'order-0-8,CLOCK-1,1', 'order-0-2,CLOCK-2,3'];
-    const bytes = largeOrders(repeats.join('\n'));
-    const file = 'orders.csv';
-    const here = new Lines('orders', { file, ...parseFile('orders', file, bytesSource(bytes)) });
-
-    const parsed = await readInBackground(bytes, BUILT);
-
-    expect(parsed.repeats?.repeated.length).toBe(parsed.rows.length);
-    const there = new Lines('orders', { file, ...parsed });
-    const asked = (lines: Lines) => Array.from(lines.bySku, (i) => lines.repeats.has(i));
-    expect(asked(there)).toEqual(asked(here));
-    expect(there.repeats.warnings).toEqual(here.repeats.warnings);
-    expect(there.repeats.problems).toEqual(here.repeats.problems);
-    expect([there.repeats.warnings.length, there.repeats.problems.length]).toEqual([2, 1]);
   });
 
   it('leaves a file with quotes to the main thread, which gives the same rows', async () => {
