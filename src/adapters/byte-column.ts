@@ -8,8 +8,10 @@ export interface ByteColumnData {
 
 /**
  * A column of strings held as their UTF-8 bytes, side by side, each row read back as a new
- * string: for a column of many distinct values that a run reads once per row, in another order
- * than the file's (allocations.csv's batch refs, read sku by sku as allocations are put back).
+ * string or copied as bytes: for a column of many distinct values that a run reads once per row,
+ * in another order than the file's (allocations.csv's batch refs, read sku by sku as allocations
+ * are put back), and for text written many times over (each batch's fields in allocations.csv,
+ * see batch-fields.ts).
  *
  * A column of shared strings (see string-column.ts) finds each row's string in a map of every
  * value: for a hundred thousand batch refs in random order, each lookup missed the cache, about
@@ -60,8 +62,25 @@ export class ByteColumn {
   }
 
   at(row: number): string {
-    const start = row === 0 ? 0 : this.#ends.at(row - 1);
-    return this.#bytes.toString('utf8', start, this.#ends.at(row));
+    return this.#bytes.toString('utf8', this.#start(row), this.#ends.at(row));
+  }
+
+  /** How many bytes row `row` takes. */
+  byteLength(row: number): number {
+    return this.#ends.at(row) - this.#start(row);
+  }
+
+  /** Copies row `row`'s bytes to `target` at `at`; returns where they end there. */
+  copyTo(row: number, target: Uint8Array, at: number): number {
+    const bytes = this.#bytes;
+    const end = this.#ends.at(row);
+    let to = at;
+    for (let from = this.#start(row); from < end; from++) target[to++] = bytes[from] as number;
+    return to;
+  }
+
+  #start(row: number): number {
+    return row === 0 ? 0 : this.#ends.at(row - 1);
   }
 
   #grow(room: number): void {
