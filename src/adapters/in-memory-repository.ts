@@ -73,8 +73,9 @@ export class InMemoryProductRepository implements ProductRepository {
       // Loops by index here and in rollbackSeen: `for...of` made an iterator on every commit,
       // which V8 did not optimise away (90 MB of garbage in a million-line run).
       const added = product.newBatches();
-      for (let b = 0; b < added.length; b++)
+      for (let b = 0; b < added.length; b++) {
         this.#byRef.set((added[b] as Batch).reference, product);
+      }
       product.movePlaced(this.#placed);
       if (product.events.length > 0) {
         if (pending.length === 0) pending = product.events;
