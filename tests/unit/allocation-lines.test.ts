@@ -18,7 +18,7 @@ const line = fc.record({
   takenBack: fc.boolean(),
 });
 
-/** The chunks joined, each copied as it comes (the next overwrites it). */
+/** The chunks joined, each copied as it comes (a later chunk writes over its buffer). */
 function written(log: PlacedLog, header?: string): string {
   const chunks = Array.from(allocationChunks(log, header), (chunk) => Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
