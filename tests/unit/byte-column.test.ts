@@ -29,4 +29,24 @@ describe('a column of strings held as bytes', () => {
       { numRuns: 100 },
     );
   });
+
+  it('reads rows back in any order, the same bytes again or others of the same length', () => {
+    // Few values, most of one length: a row is often read right after one like it or equal to it.
+    const ref = fc.constantFrom('B-1', 'B-2', 'C-1', 'B-10', 'é', 'ab', '', 'B-1');
+    fc.assert(
+      fc.property(
+        fc.array(ref, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 80 }),
+        (values, picks) => {
+          const column = new ByteColumn();
+          for (const v of values) column.push(v);
+
+          const rows = picks.map((p) => p % values.length);
+
+          expect(rows.map((i) => column.at(i))).toEqual(rows.map((i) => values[i]));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
