@@ -69,6 +69,15 @@ export class ByteColumn {
     this.#ends.push(at);
   }
 
+  /** Adds the rows of `other` after these. */
+  append(other: ByteColumn): void {
+    const bytes = other.#bytes.subarray(0, other.#used);
+    if (this.#used + bytes.length > this.#bytes.length) this.#grow(bytes.length);
+    bytes.copy(this.#bytes, this.#used);
+    this.#ends.pushAll(other.#ends.view(), this.#used);
+    this.#used += bytes.length;
+  }
+
   at(row: number): string {
     const start = this.#start(row);
     const end = this.#ends.at(row);

@@ -10,6 +10,7 @@ export interface ByteSource {
 /** How many bytes a piece is read into, unless a line is longer. */
 export const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
+const RETURN = 0x0d;
 
 /** Bytes already in memory. */
 export function bytesSource(bytes: Buffer): ByteSource {
@@ -32,6 +33,14 @@ export function fileSource(fd: number, path: string): ByteSource {
   };
 }
 
+/** The bytes of `source` before `end`, as a source of their own. */
+export function sourceBefore(source: ByteSource, end: number): ByteSource {
+  return {
+    read: (into, offset, length, position) =>
+      position >= end ? 0 : source.read(into, offset, Math.min(length, end - position), position),
+  };
+}
+
 /**
  * The source in pieces of whole lines, read one after the other: each but the last ends with a
  * `\n` byte, which in UTF-8 and in every single-byte encoding ends a line and nothing else. A
@@ -45,9 +54,11 @@ export class Pieces {
   #position = 0;
   #ended = false;
 
-  constructor(source: ByteSource, size = CHUNK_BYTES) {
+  /** Pieces of `source` from byte `from`, which must start a line. */
+  constructor(source: ByteSource, size = CHUNK_BYTES, from = 0) {
     this.#source = source;
     this.#buffer = Buffer.allocUnsafe(size);
+    this.#position = from;
   }
 
   /** The next piece, or undefined at the end: a view of a buffer that the next call reuses. */
@@ -74,6 +85,37 @@ export class Pieces {
     this.#buffer.copy(larger, 0, 0, this.#filled);
     this.#buffer = larger;
   }
+}
+
+/**
+ * How many lines end before `end`, which must follow a `\n`: as `decodeUtf8Piece` reads them, at
+ * each `\n` and at each `\r` that no `\n` follows.
+ */
+export function lineEndsBefore(source: ByteSource, end: number): number {
+  const pieces = new Pieces(sourceBefore(source, end));
+  let count = 0;
+  for (let piece = pieces.next(); piece !== undefined; piece = pieces.next()) {
+    for (let at = piece.indexOf(NEWLINE); at !== -1; at = piece.indexOf(NEWLINE, at + 1)) count++;
+    for (let at = piece.indexOf(RETURN); at !== -1; at = piece.indexOf(RETURN, at + 1)) {
+      if (piece[at + 1] !== NEWLINE) count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * Where the line after the one holding byte `at` starts: the byte after the next `\n` at or
+ * after `at`; undefined if none is in the next `within` bytes.
+ */
+export function lineStartAfter(
+  source: ByteSource,
+  at: number,
+  within = 1 << 16,
+): number | undefined {
+  const bytes = Buffer.allocUnsafe(within);
+  const read = source.read(bytes, 0, within, at);
+  const newline = bytes.subarray(0, read).indexOf(NEWLINE);
+  return newline === -1 ? undefined : at + newline + 1;
 }
 
 /** Every byte of the source, in one Buffer. */

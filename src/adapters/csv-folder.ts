@@ -70,19 +70,27 @@ export async function readFolder(folder: string): Promise<FolderInput> {
       await handle?.close();
     }
   };
-  const batchFile = await parse('batches', await open('batches'));
-  const batches = findDuplicates(batchFile.rows, batchFile.lineOf, batchFile.file);
-  problems.push(...batches.problems);
-  if (batchFile.rows.length === 0 && batchFile.problems.length === 0 && problems.length === 0) {
-    problems.push({ file: batchFile.file, line: 1, message: 'has a header and no batches' });
-  }
-  const ordersFile = await open('orders');
-  const allocationsFile = await open('allocations').catch(async (error: unknown) => {
-    await ordersFile.handle?.close();
+  const batchesFile = await open('batches');
+  const ordersFile = await open('orders').catch(async (error: unknown) => {
+    await batchesFile.handle?.close();
     throw error;
   });
+  const allocationsFile = await open('allocations').catch(async (error: unknown) => {
+    await Promise.all([batchesFile.handle?.close(), ordersFile.handle?.close()]);
+    throw error;
+  });
+  // Started first, so that a worker reads orders.csv while batches.csv is read here.
   const background = readInBackground(ordersFile, allocationsFile);
+  /** Whether allocations.csv was handed to `parse`, which closes it. */
+  let allocationsParsed = false;
   try {
+    const batchFile = await parse('batches', batchesFile);
+    const batches = findDuplicates(batchFile.rows, batchFile.lineOf, batchFile.file);
+    problems.push(...batches.problems);
+    if (batchFile.rows.length === 0 && batchFile.problems.length === 0 && problems.length === 0) {
+      problems.push({ file: batchFile.file, line: 1, message: 'has a header and no batches' });
+    }
+    allocationsParsed = true;
     const allocations = new Lines('allocations', await parse('allocations', allocationsFile));
     const checks = new LineChecks(allocations);
     const file = ordersFile.file;
@@ -107,11 +115,15 @@ export async function readFolder(folder: string): Promise<FolderInput> {
     };
   } catch (error) {
     background.stop();
+    if (!allocationsParsed) await allocationsFile.handle?.close();
     throw error;
   }
 }
 
-/** orders.csv, read on another thread while allocations.csv is read here; closed once read. */
+/**
+ * orders.csv, read on another thread while batches.csv and allocations.csv are read here, or in
+ * part while the rest is read here (see background-lines.ts); closed once read.
+ */
 function readInBackground(orders: InputFile, allocations: InputFile) {
   const { file, handle, fingerprint } = orders;
   if (handle === undefined) {

@@ -1,4 +1,10 @@
-import { type ByteSource, Pieces } from './byte-source.js';
+import {
+  type ByteSource,
+  CHUNK_BYTES,
+  lineEndsBefore,
+  Pieces,
+  sourceBefore,
+} from './byte-source.js';
 import {
   type HeaderLine,
   headerLine,
@@ -17,22 +23,35 @@ const QUOTE = 0x22;
  * holds no header; its rows then throw `NotPlain` at the first piece that is not. Either way, the
  * file is to be decoded whole and read by `readTable`, which gives the same rows and lines for
  * the files read here. Its rows can be visited once.
+ *
+ * With `from`, the start of a line after the header's, its rows are those from there on, with
+ * their lines' numbers: the rest of a file whose start another thread reads (see
+ * background-lines.ts). Undefined if no header comes before `from`.
  */
 export function streamedTable(
   file: string,
   source: ByteSource,
   expected: readonly string[],
+  from = 0,
 ): CsvTable | undefined {
-  const pieces = new Pieces(source);
+  // The header is looked for before `from` only: the lines from there on are the rows.
+  const pieces = new Pieces(from > 0 ? sourceBefore(source, from) : source);
   const found = headerPiece(pieces);
   if (found === undefined) return undefined;
   let first: string | undefined = found.text;
   const { header } = found;
   const delimiter = sniffDelimiter(header.text, expected);
   const forEachRow = (visit: RowVisitor) => {
-    let line = visitLines(first ?? '', header.end + 1, header.line + 1, delimiter, visit);
+    let rest = pieces;
+    let line: number;
+    if (from === 0) {
+      line = visitLines(first ?? '', header.end + 1, header.line + 1, delimiter, visit);
+    } else {
+      line = lineEndsBefore(source, from) + 1;
+      rest = new Pieces(source, CHUNK_BYTES, from);
+    }
     first = undefined;
-    for (let piece = pieces.next(); piece !== undefined; piece = pieces.next()) {
+    for (let piece = rest.next(); piece !== undefined; piece = rest.next()) {
       const text = plainPiece(piece);
       if (text === undefined) throw new NotPlain();
       line = visitLines(text, 0, line, delimiter, visit);

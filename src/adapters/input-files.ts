@@ -1,5 +1,5 @@
 import type { InputProblem } from '../errors.js';
-import { type ByteSource, wholeBytes } from './byte-source.js';
+import { type ByteSource, sourceBefore, wholeBytes } from './byte-source.js';
 import { NotPlain, streamedTable } from './csv-streamed-table.js';
 import { type CsvTable, readTable, TableProblem } from './csv-table.js';
 import { decodeSpreadsheet, NotText } from './decode.js';
@@ -44,14 +44,25 @@ export function parseFile<K extends InputKind>(
   return parsePlainFile(kind, file, source) ?? parseWholeFile(kind, file, source);
 }
 
-/** As `parseFile`, for a file of plain UTF-8 text; undefined for any other. */
+/** Where a part of a file starts and ends, in bytes: each at the start of a line. */
+export interface FilePart {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * As `parseFile`, for a file of plain UTF-8 text; undefined for any other. With `part`, only the
+ * rows of the lines in it (see `streamedTable`), for a file read in two parts.
+ */
 export function parsePlainFile<K extends InputKind>(
   kind: K,
   file: string,
   source: ByteSource,
+  part?: FilePart,
 ): ParsedFile<RowsOf[K]> | undefined {
   try {
-    const table = streamedTable(file, source, expectedColumns(kind));
+    const within = part ? sourceBefore(source, part.to) : source;
+    const table = streamedTable(file, within, expectedColumns(kind), part?.from);
     return table && readFile(kind, table);
   } catch (error) {
     if (error instanceof NotPlain) return undefined;

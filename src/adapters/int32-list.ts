@@ -28,6 +28,15 @@ export class Int32List {
     this.#items[this.#length++] = value;
   }
 
+  /** Adds every number of `values`, each plus `plus`. */
+  pushAll(values: Int32Array, plus = 0): void {
+    while (this.#length + values.length > this.#items.length) this.#grow();
+    const items = this.#items;
+    let at = this.#length;
+    for (let i = 0; i < values.length; i++) items[at++] = (values[i] as number) + plus;
+    this.#length = at;
+  }
+
   at(i: number): number {
     return this.#items[i] as number;
   }

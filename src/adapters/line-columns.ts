@@ -61,6 +61,17 @@ export class LineColumns {
     if (batchref !== undefined) (this.#batchrefs ??= new ByteColumn()).push(batchref);
   }
 
+  /**
+   * Adds the rows of `other` after these: the rest of a file another thread read (see
+   * background-lines.ts). Its strings are shared, not copied.
+   */
+  append(other: LineColumns): void {
+    this.#orderids.append(other.#orderids);
+    this.#skus.append(other.#skus);
+    this.#qtys.pushAll(other.#qtys.view());
+    if (other.#batchrefs) (this.#batchrefs ??= new ByteColumn()).append(other.#batchrefs);
+  }
+
   orderid(i: number): string {
     return this.#orderids.at(i);
   }

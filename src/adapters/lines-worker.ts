@@ -4,9 +4,9 @@ import { fileSource } from './byte-source.js';
 import { parsePlainFile } from './input-files.js';
 import { LineColumns } from './line-columns.js';
 
-/** Reads one file of lines (see background-lines.ts) and sends back its columns, or null. */
-const { kind, file, fd } = workerData as LinesJob;
-const parsed = parsePlainFile(kind, file, fileSource(fd, file));
+/** Reads a file of lines or part of one (see background-lines.ts); sends back its columns, or null. */
+const { kind, file, fd, part } = workerData as LinesJob;
+const parsed = parsePlainFile(kind, file, fileSource(fd, file), part);
 if (parsed === undefined) {
   parentPort?.postMessage(null);
 } else {

@@ -63,6 +63,30 @@ export class StringColumn {
     this.#of.push(number);
   }
 
+  /** Adds the rows of `other`, a column of the same kind, after these; its strings are kept. */
+  append(other: StringColumn): void {
+    const values = this.#values;
+    const numbers = this.#numbers;
+    const of = other.#of.view();
+    if (numbers === undefined) {
+      const first = values.length;
+      for (const value of other.#values) values.push(value);
+      this.#of.pushAll(of, first);
+      return;
+    }
+    // Each of other's strings becomes this column's equal one, or a new one if it has none.
+    const renumbered = other.#values.map((value) => {
+      let number = numbers.get(value);
+      if (number === undefined) {
+        number = values.length;
+        values.push(value);
+        numbers.set(value, number);
+      }
+      return number;
+    });
+    for (let i = 0; i < of.length; i++) this.#of.push(renumbered[of[i] as number] as number);
+  }
+
   at(row: number): string {
     return this.#values[this.#of.at(row)] as string;
   }

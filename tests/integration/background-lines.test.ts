@@ -35,10 +35,52 @@ function failingWorker(): URL {
   return pathToFileURL(join(dir, 'worker.mjs'));
 }
 
-/** Reads `bytes` from a file through parseInBackground, as a re-run would, and closes it. */
-async function readInBackground(bytes: Buffer, worker: URL) {
+/** A worker module that gives one made-up row, on line 99, for whatever it is asked to read. */
+function madeUpWorker(): URL {
+  const dir = folderWith({});
+  const source = `import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({
+  data: {
+    orderids: { values: ['made-up'], of: new Int32Array([0]) },
+    skus: { values: ['CLOCK-1'], of: new Int32Array([0]) },
+    qtys: new Int32Array([5]),
+  },
+  problems: [],
+  lines: new Int32Array([99]),
+});
+`;
+  writeFileSync(join(dir, 'worker.mjs'), source);
+  return pathToFileURL(join(dir, 'worker.mjs'));
+}
+
+/**
+ * A large orders.csv as a spreadsheet may save it: a byte-order mark, a blank line before the
+ * header, CRLF and lone CR line ends, blank lines among the rows, a bad row near the start and
+ * `last` at the end.
+ */
+function spreadsheetOrders(last = 'order-bad,CLOCK-1,many', first = 'order-early,CLOCK-2,0') {
+  const rows = ['', 'orderid,sku,qty', first];
+  for (let i = 0; rows.join('\r\n').length < BACKGROUND_BYTES + 1000; i++) {
+    rows.push(...Array.from({ length: 500 }, (_, k) => `order-${i}-${k},CLOCK-${k % 7},${1 + k}`));
+    rows.push(i % 2 === 0 ? '' : `order-${i}-cr,CLOCK-3,2\rorder-${i}-after-cr,CLOCK-4,1`);
+  }
+  rows.push(last);
+  return Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`);
+}
+
+/** Each row's line, as `lineOf` gives it. */
+function linesOf(parsed: { rows: LineColumns; lineOf: (row: number) => number }) {
+  return Array.from({ length: parsed.rows.length }, (_, i) => parsed.lineOf(i));
+}
+
+/**
+ * Reads `bytes` from a file through parseInBackground and closes it: as a re-run would (with
+ * allocations.csv to read meanwhile), or as a first run would (`meanwhile` 0), in two parts from
+ * `splitFrom` bytes.
+ */
+async function readInBackground(bytes: Buffer, worker: URL, meanwhile = bytes.length) {
   const { handle } = await openedFile('orders.csv', bytes);
-  const options = { size: bytes.length, meanwhile: bytes.length, worker };
+  const options = { size: bytes.length, meanwhile, worker, splitFrom: BACKGROUND_BYTES };
   const background = parseInBackground('orders', 'orders.csv', handle.fd, options);
   const parsed = await background.parsed;
   await background.done;
@@ -93,5 +135,83 @@ describe('reading order lines on a worker thread', () => {
     await expect(background.parsed).rejects.toThrow('orders.csv: cannot read');
     await expect(background.done).resolves.toBeUndefined();
     await folder.close();
+  });
+});
+
+describe('reading a large orders.csv in two parts, with nothing else to read meanwhile', () => {
+  it('gives what the main thread gives: every row in order, its line, every problem', async () => {
+    const bytes = spreadsheetOrders();
+    const expected = parseFile('orders', 'orders.csv', bytesSource(bytes));
+
+    const parsed = await readInBackground(bytes, BUILT, 0);
+
+    expect(rowsOf(parsed.rows)).toEqual(rowsOf(expected.rows));
+    expect(linesOf(parsed)).toEqual(linesOf(expected));
+    expect(parsed.problems).toEqual(expected.problems);
+    expect(parsed.problems).toHaveLength(2);
+    expect(parsed.problems[0]?.line).toBe(3);
+  });
+
+  it("puts the worker's rows after the first part's", async () => {
+    const bytes = spreadsheetOrders();
+    const whole = rowsOf(parseFile('orders', 'orders.csv', bytesSource(bytes)).rows);
+
+    const parsed = await readInBackground(bytes, madeUpWorker(), 0);
+
+    const rows = rowsOf(parsed.rows);
+    expect(rows.at(-1)).toEqual({ orderid: 'made-up', sku: 'CLOCK-1', qty: 5 });
+    expect(parsed.lineOf(rows.length - 1)).toBe(99);
+    expect(rows.length).toBeGreaterThan(whole.length / 3);
+    expect(rows.slice(0, -1)).toEqual(whole.slice(0, rows.length - 1));
+  });
+
+  it.each([
+    // Plain line ends: csv-parse takes seconds over a megabyte of CRLF lines.
+    ['the second part', largeOrders('"order, last",CLOCK-1,x')],
+    ['the first part', Buffer.from(largeOrders().toString().replace('order-0-0,', '"order, 0",'))],
+  ])('reads the whole file here when %s has a quote', async (_, bytes) => {
+    const expected = parseFile('orders', 'orders.csv', bytesSource(bytes));
+
+    const parsed = await readInBackground(bytes, BUILT, 0);
+
+    expect(rowsOf(parsed.rows)).toEqual(rowsOf(expected.rows));
+    expect(parsed.problems).toEqual(expected.problems);
+  });
+
+  it('reads the whole file here when the worker fails', async () => {
+    const bytes = spreadsheetOrders();
+    const expected = parseFile('orders', 'orders.csv', bytesSource(bytes));
+
+    const parsed = await readInBackground(bytes, failingWorker(), 0);
+
+    expect(rowsOf(parsed.rows)).toEqual(rowsOf(expected.rows));
+    expect(parsed.problems).toEqual(expected.problems);
+  });
+
+  it('lists a problem of the header once', async () => {
+    const bytes = Buffer.from(
+      spreadsheetOrders().toString().replace('orderid,sku,qty', 'orderid,sku'),
+    );
+    const expected = parseFile('orders', 'orders.csv', bytesSource(bytes));
+
+    const parsed = await readInBackground(bytes, BUILT, 0);
+
+    expect(parsed.problems).toEqual(expected.problems);
+    expect(parsed.problems).toHaveLength(1);
+  });
+
+  it('lets the file be closed once stopped', async () => {
+    const { handle } = await openedFile('orders.csv', spreadsheetOrders());
+    const options = { size: 2 * BACKGROUND_BYTES, meanwhile: 0, splitFrom: BACKGROUND_BYTES };
+    const background = parseInBackground('orders', 'orders.csv', handle.fd, {
+      ...options,
+      worker: BUILT,
+    });
+
+    background.stop();
+
+    await expect(background.parsed).rejects.toThrow('read stopped');
+    await expect(background.done).resolves.toBeUndefined();
+    await handle.close();
   });
 });

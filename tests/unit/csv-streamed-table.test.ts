@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bytesSource } from '../../src/adapters/byte-source.js';
+import { bytesSource, lineStartAfter, sourceBefore } from '../../src/adapters/byte-source.js';
 import { NotPlain, streamedTable } from '../../src/adapters/csv-streamed-table.js';
 import { type CsvTable, readTable } from '../../src/adapters/csv-table.js';
 import { decodeSpreadsheet } from '../../src/adapters/decode.js';
@@ -45,6 +45,27 @@ describe('reading a table a piece at a time', () => {
         expect(streamed).toBeDefined();
         expect(contentOf(streamed as CsvTable)).toEqual(contentOf(whole));
       }),
+    );
+  });
+
+  it('gives the same rows and lines read in two parts, the second from any line on', () => {
+    fc.assert(
+      fc.property(plainFile, fc.integer({ min: 1, max: 60 }), fc.nat(), (bytes, most, at) => {
+        const whole = contentOf(readTable('f.csv', decodeSpreadsheet(bytes), EXPECTED));
+        const from = lineStartAfter(bytesSource(bytes), at % (bytes.length + 1), bytes.length);
+        fc.pre(from !== undefined && from < bytes.length);
+        const source = trickle(bytes, most);
+
+        const first = streamedTable('f.csv', sourceBefore(source, from), EXPECTED);
+        const second = streamedTable('f.csv', source, EXPECTED, from);
+
+        // The second part needs the header read before `from`.
+        fc.pre(second !== undefined);
+        const [a, b] = [contentOf(first as CsvTable), contentOf(second)];
+        expect({ ...a, rows: [...a.rows, ...b.rows] }).toEqual(whole);
+        expect(b.columns).toEqual(whole.columns);
+      }),
+      { numRuns: 300 },
     );
   });
 
