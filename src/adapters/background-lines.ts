@@ -1,30 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
-import type { InputProblem } from '../errors.js';
-import { fileSource, lineStartAfter } from './byte-source.js';
-import { type FilePart, type ParsedFile, parseFile, parsePlainFile } from './input-files.js';
-import { type ColumnsData, LineColumns } from './line-columns.js';
-import { later } from './load-later.js';
-
-/** What the worker is given: a file of lines, open (threads share a process's files). */
-export interface LinesJob {
-  readonly kind: 'orders' | 'allocations';
-  readonly file: string;
-  readonly fd: number;
-  /** Only the rows of these lines: the rest of a file read in two parts. */
-  readonly part?: FilePart | undefined;
-}
-
-/**
- * What it sends back: the rows as columns, the problems, and the line each row starts on; or
- * null for a file that is not plain UTF-8 text, which the main thread then reads.
- */
-export interface LinesResult {
-  readonly data: ColumnsData;
-  readonly problems: InputProblem[];
-  readonly lines: Int32Array;
-}
+import { type ByteSource, fileSource, lineStartAfter } from './byte-source.js';
+import { type ParsedFile, parseFile, parsePlainFile } from './input-files.js';
+import type { LineColumns } from './line-columns.js';
+import { type BackgroundLines, type LinesJob, noop, onWorker, WORKER } from './lines-thread.js';
 
 /**
  * Files this large are read on a worker thread while the main thread goes on; smaller ones are
@@ -44,18 +23,6 @@ const MEANWHILE_SHARE = 0.25;
  * rest on a worker. The main thread receives only half the rows, while it reads the other half.
  */
 export const SPLIT_BYTES = 8 << 20;
-/** worker_threads, loaded when a worker is started: most runs start none. */
-const threads = later('node:worker_threads') as () => typeof import('node:worker_threads');
-/** Found from dist/adapters/ (this module) and from dist/entrypoints/ (the bundled CLI) alike. */
-const WORKER = new URL('../adapters/lines-worker.js', import.meta.url);
-
-/** A file read on another thread: its rows when they are ready, and a way to stop early. */
-export interface BackgroundLines<T = ParsedFile<LineColumns>> {
-  readonly parsed: Promise<T>;
-  readonly stop: () => void;
-  /** Settles once no thread reads the file any more: it can then be closed. */
-  readonly done: Promise<void>;
-}
 
 export interface BackgroundOptions {
   /** The file's size, in bytes. */
@@ -87,6 +54,21 @@ export function parseInBackground(
   if (meanwhile >= size * MEANWHILE_SHARE) return onWorker(module, { kind, file, fd }, here);
   const half = size >= splitFrom ? lineStartAfter(source, Math.floor(size / 2)) : undefined;
   if (half === undefined || half >= size) return onThisThread(here);
+  return inTwoParts({ kind, file, fd }, source, half, size, module);
+}
+
+/**
+ * Reads the lines from `half` to `size` on a worker while this thread reads those before, then
+ * joins them; the whole file here if either part is not plain text or the worker fails.
+ */
+function inTwoParts(
+  { kind, file, fd }: LinesJob,
+  source: ByteSource,
+  half: number,
+  size: number,
+  module: URL,
+): BackgroundLines {
+  const here = () => parseFile(kind, file, source);
   const part = { from: half, to: size };
   const rest = onWorker<ParsedFile<LineColumns> | null>(
     module,
@@ -117,50 +99,6 @@ function onThisThread(here: () => ParsedFile<LineColumns>): BackgroundLines {
   return { parsed, stop: () => undefined, done: parsed.then(noop, noop) };
 }
 
-/**
- * Runs `job` on a worker thread; `here` gives what to settle with instead if the worker cannot
- * start or fails, or finds the file not plain text.
- */
-function onWorker<T extends ParsedFile<LineColumns> | null>(
-  module: URL,
-  job: LinesJob,
-  here: () => T,
-): BackgroundLines<T> {
-  let worker: Worker | undefined;
-  let settled = false;
-  let exited = Promise.resolve();
-  /** The read made here instead, if any. */
-  let instead = Promise.resolve();
-  const parsed = new Promise<T>((resolve) => {
-    const settle = (result: () => T) => {
-      if (settled) return;
-      settled = true;
-      const read = Promise.resolve().then(result);
-      instead = read.then(noop, noop);
-      resolve(read);
-    };
-    try {
-      const { Worker: Thread } = threads();
-      const started = new Thread(module, { workerData: job });
-      worker = started;
-      exited = new Promise((ended) => started.once('exit', () => ended()));
-      started.once('message', (result: LinesResult | null) => {
-        settle(result ? () => fromWorker(result) as T : here);
-      });
-      started.once('error', () => settle(here));
-      started.once('exit', () => settle(here));
-    } catch {
-      settle(here);
-    }
-  });
-  const stop = () => {
-    settled = true;
-    void worker?.terminate();
-  };
-  // `instead` is read once the worker has exited: by then, any read here has been started.
-  return { parsed, stop, done: exited.then(() => instead) };
-}
-
 /** The rows of a file read in two parts, the first part's then the second's. */
 function inOrder(
   first: ParsedFile<LineColumns>,
@@ -178,9 +116,3 @@ function inOrder(
     lineOf: (row) => (row < count ? lineOfFirst(row) : lineOfSecond(row - count)),
   };
 }
-
-function fromWorker({ data, problems, lines }: LinesResult): ParsedFile<LineColumns> {
-  return { rows: new LineColumns(data), problems, lineOf: (row) => lines[row] ?? 0 };
-}
-
-function noop(): void {}

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LinesJob, LinesResult } from './background-lines.js';
+import type { LinesJob, LinesResult } from './lines-thread.js';
 import { fileSource } from './byte-source.js';
 import { parsePlainFile } from './input-files.js';
 import { LineColumns } from './line-columns.js';

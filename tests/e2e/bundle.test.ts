@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { LinesJob, LinesResult } from '../../src/adapters/background-lines.js';
+import type { LinesJob, LinesResult } from '../../src/adapters/lines-thread.js';
 import { LineColumns } from '../../src/adapters/line-columns.js';
 import { openedFile } from '../support/sources.js';
 
