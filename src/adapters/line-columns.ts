@@ -63,7 +63,7 @@ export class LineColumns {
 
   /**
    * Adds the rows of `other` after these: the rest of a file another thread read (see
-   * background-lines.ts). Its strings are shared, not copied.
+   * background-lines.ts). Its orderids are shared, not copied.
    */
   append(other: LineColumns): void {
     this.#orderids.append(other.#orderids);

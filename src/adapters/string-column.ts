@@ -49,21 +49,15 @@ export class StringColumn {
 
   push(value: string): void {
     const values = this.#values;
-    let number = this.#numbers
+    const number = this.#numbers
       ? this.#numbers.get(value)
       : values[values.length - 1] === value
         ? values.length - 1
         : undefined;
-    if (number === undefined) {
-      number = values.length;
-      const own = ownCopy(value);
-      values.push(own);
-      this.#numbers?.set(own, number);
-    }
-    this.#of.push(number);
+    this.#of.push(number ?? this.#add(value));
   }
 
-  /** Adds the rows of `other`, a column of the same kind, after these; its strings are kept. */
+  /** Adds the rows of `other`, a column of the same kind, after these. */
   append(other: StringColumn): void {
     const values = this.#values;
     const numbers = this.#numbers;
@@ -75,16 +69,17 @@ export class StringColumn {
       return;
     }
     // Each of other's strings becomes this column's equal one, or a new one if it has none.
-    const renumbered = other.#values.map((value) => {
-      let number = numbers.get(value);
-      if (number === undefined) {
-        number = values.length;
-        values.push(value);
-        numbers.set(value, number);
-      }
-      return number;
-    });
+    const renumbered = other.#values.map((value) => numbers.get(value) ?? this.#add(value));
     for (let i = 0; i < of.length; i++) this.#of.push(renumbered[of[i] as number] as number);
+  }
+
+  /** Holds a new string, a copy of `value`, and returns its number. */
+  #add(value: string): number {
+    const number = this.#values.length;
+    const own = ownCopy(value);
+    this.#values.push(own);
+    this.#numbers?.set(own, number);
+    return number;
   }
 
   at(row: number): string {

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineColumns } from '../../src/adapters/line-columns.js';
 
-const line = fc.record({
+const lineFields = {
   orderid: fc.string({ minLength: 1 }),
   sku: fc.constantFrom('RETRO-CLOCK', 'OMINOUS-MIRROR', 'BLUE-VASE'),
   qty: fc.integer({ min: 1, max: 1_000_000_000 }),
-});
+};
+const line = fc.record(lineFields);
 
 describe('order lines held as columns', () => {
   it('gives back every row as it was pushed, past the first growth', () => {
@@ -34,6 +35,25 @@ describe('order lines held as columns', () => {
         const skus = [...new Set(lines.map((l) => l.sku))];
         const expected = skus.flatMap((s) => lines.flatMap((l, i) => (l.sku === s ? [i] : [])));
         expect(grouped).toEqual(expected);
+      }),
+    );
+  });
+
+  it('appended to, gives and groups the rows as if every one had been pushed to it', () => {
+    const row = fc.record({ ...lineFields, batchref: fc.constantFrom('B-1', 'B-2', 'é-3') });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 200 }), fc.nat(), (rows, at) => {
+        const [whole, first, second] = [new LineColumns(), new LineColumns(), new LineColumns()];
+        const split = at % (rows.length + 1);
+        rows.forEach(({ orderid, sku, qty, batchref }, i) => {
+          whole.push(orderid, sku, qty, batchref);
+          (i < split ? first : second).push(orderid, sku, qty, batchref);
+        });
+
+        first.append(second);
+
+        expect(Array.from({ length: first.length }, (_, i) => first.row(i))).toEqual(rows);
+        expect(Array.from(first.bySku())).toEqual(Array.from(whole.bySku()));
       }),
     );
   });
