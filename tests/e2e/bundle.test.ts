@@ -11,7 +11,7 @@ import { openedFile } from '../support/sources.js';
  * So these check what no output would show: that the built CLI finds the built worker, that the
  * worker works on its own, and that the bundle leaves out what is loaded only when needed.
  */
-const CLI = new URL('../../dist/entrypoints/main.js', import.meta.url);
+const CLI = new URL('../../dist/entrypoints/main.cjs', import.meta.url);
 const WORKER = new URL('../../dist/adapters/lines-worker.js', import.meta.url);
 const CSV_PARSE = new URL('../../node_modules/csv-parse/dist/cjs/sync.cjs', import.meta.url);
 const CSV_STRINGIFY = new URL(
@@ -44,7 +44,7 @@ async function readOnWorker(text: string): Promise<LinesResult | null> {
 describe('the built CLI and its worker', () => {
   it('looks for the worker where the build puts it', () => {
     const cli = readFileSync(CLI, 'utf8');
-    const [, path] = /new URL\("([^"]*lines-worker\.js)", ?import\.meta\.url\)/.exec(cli) ?? [];
+    const [, path] = /new URL\("([^"]*lines-worker\.js)", ?importMetaUrl\)/.exec(cli) ?? [];
 
     expect(path).toBeDefined();
     expect(existsSync(new URL(path ?? '', CLI))).toBe(true);

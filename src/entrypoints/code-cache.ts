@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+/**
+ * The CLI is one CommonJS file (esbuild.config.mjs), compiled at start-up from V8's code cache
+ * for it, made by the build: V8 then reads the bytecode of every function the build's own run
+ * used instead of parsing and compiling them again (see the README's Performance). A cache that
+ * V8 cannot use (another Node, other V8 flags) is ignored, and the file compiled as usual.
+ *
+ * V8 checks a cache against its script's length only, and does not check its own bytes: the
+ * file starts with a hash of the bundle's text and the cache together, so that a cache from an
+ * older build of the same length, or one damaged on disk, is never used.
+ */
+export interface LoadedBundle<T> {
+  readonly exports: T;
+  /** The compiled file, whose cache `saveCodeCache` writes. */
+  readonly script: Script;
+  /** Whether V8 compiled it from the cache. */
+  readonly cacheUsed: boolean;
+}
+
+/** The CLI's bundle and its cache, beside this module in dist/entrypoints/. */
+export const CLI_BUNDLE = new URL('./main.cjs', import.meta.url);
+export const CLI_CODE_CACHE = new URL('./main.cache', import.meta.url);
+
+/** What Node puts around a CommonJS module's text. */
+const HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const TAIL = '\n})';
+const HASH_BYTES = 32;
+
+function hashOf(text: string, data: Buffer): Buffer {
+  return createHash('sha256').update(text).update(data).digest();
+}
+
+/** The cache's V8 data, if the cache was made for `text` and is whole. */
+function cacheFor(cache: URL, text: string): Buffer | undefined {
+  let data: Buffer;
+  try {
+    data = readFileSync(cache);
+  } catch {
+    return undefined;
+  }
+  const v8Data = data.subarray(HASH_BYTES);
+  return data.subarray(0, HASH_BYTES).equals(hashOf(text, v8Data)) ? v8Data : undefined;
+}
+
+/** Runs the CommonJS file `bundle` as `require` would, compiled from `cache` where it can be. */
+export function loadBundle<T>(bundle: URL, cache: URL): LoadedBundle<T> {
+  const filename = fileURLToPath(bundle);
+  const text = readFileSync(filename, 'utf8');
+  const cachedData = cacheFor(cache, text);
+  const script = new Script(HEAD + text + TAIL, { filename, cachedData });
+  const module = { exports: {} as T };
+  const wrapped = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapped(module.exports, createRequire(filename), module, filename, dirname(filename));
+  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
+  return { exports: module.exports, script, cacheUsed };
+}
+
+/**
+ * Writes the code cache of a loaded bundle, with the bytecode of every function run so far, for
+ * the next `loadBundle`. Written to a temporary name, then renamed: a build stopped halfway
+ * leaves the old cache or the new one, never half of one.
+ */
+export function saveCodeCache(loaded: LoadedBundle<unknown>, bundle: URL, cache: URL): void {
+  const text = readFileSync(bundle, 'utf8');
+  const staged = fileURLToPath(cache) + '.tmp';
+  const v8Data = loaded.script.createCachedData();
+  writeFileSync(staged, Buffer.concat([hashOf(text, v8Data), v8Data]));
+  renameSync(staged, cache);
+}
