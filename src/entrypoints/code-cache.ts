@@ -12,7 +12,7 @@ import { Script } from 'node:vm';
  * V8 cannot use (another Node, other V8 flags) is ignored, and the file compiled as usual.
  *
  * V8 checks a cache against its script's length only, and does not check its own bytes: the
- * file starts with a hash of the bundle's text and the cache together, so that a cache from an
+ * file starts with a hash of the bundle's text and one of the cache, so that a cache from an
  * older build of the same length, or one damaged on disk, is never used.
  */
 export interface LoadedBundle<T> {
@@ -32,8 +32,13 @@ const HEAD = '(function (exports, require, module, __filename, __dirname) {';
 const TAIL = '\n})';
 const HASH_BYTES = 32;
 
-function hashOf(text: string, data: Buffer): Buffer {
-  return createHash('sha256').update(text).update(data).digest();
+function hashOf(content: string | Buffer): Buffer {
+  return createHash('sha256').update(content).digest();
+}
+
+/** The cache's first bytes: what it was made for, then what it should hold. */
+function header(text: string, v8Data: Buffer): Buffer {
+  return Buffer.concat([hashOf(text), hashOf(v8Data)]);
 }
 
 /** The cache's V8 data, if the cache was made for `text` and is whole. */
@@ -44,8 +49,8 @@ function cacheFor(cache: URL, text: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-  const v8Data = data.subarray(HASH_BYTES);
-  return data.subarray(0, HASH_BYTES).equals(hashOf(text, v8Data)) ? v8Data : undefined;
+  const v8Data = data.subarray(2 * HASH_BYTES);
+  return data.subarray(0, 2 * HASH_BYTES).equals(header(text, v8Data)) ? v8Data : undefined;
 }
 
 /** Runs the CommonJS file `bundle` as `require` would, compiled from `cache` where it can be. */
@@ -70,6 +75,6 @@ export function saveCodeCache(loaded: LoadedBundle<unknown>, bundle: URL, cache:
   const text = readFileSync(bundle, 'utf8');
   const staged = fileURLToPath(cache) + '.tmp';
   const v8Data = loaded.script.createCachedData();
-  writeFileSync(staged, Buffer.concat([hashOf(text, v8Data), v8Data]));
+  writeFileSync(staged, Buffer.concat([header(text, v8Data), v8Data]));
   renameSync(staged, cache);
 }
