@@ -54,7 +54,7 @@ try {
     const code = await cli.exports.main(['--quiet', work], silent);
     if (code > 1) throw new Error(`the CLI's ${run} run on fixtures/demo exited ${code}`);
   }
-  saveCodeCache(cli, CLI_BUNDLE, CLI_CODE_CACHE);
+  saveCodeCache(cli, CLI_CODE_CACHE);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

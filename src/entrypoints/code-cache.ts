@@ -17,6 +17,8 @@ import { Script } from 'node:vm';
  */
 export interface LoadedBundle<T> {
   readonly exports: T;
+  /** The text it was compiled from, which its cache is made for. */
+  readonly text: string;
   /** The compiled file, whose cache `saveCodeCache` writes. */
   readonly script: Script;
   /** Whether V8 compiled it from the cache. */
@@ -63,7 +65,7 @@ export function loadBundle<T>(bundle: URL, cache: URL): LoadedBundle<T> {
   const wrapped = script.runInThisContext() as (...args: unknown[]) => void;
   wrapped(module.exports, createRequire(filename), module, filename, dirname(filename));
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
-  return { exports: module.exports, script, cacheUsed };
+  return { exports: module.exports, text, script, cacheUsed };
 }
 
 /**
@@ -71,10 +73,9 @@ export function loadBundle<T>(bundle: URL, cache: URL): LoadedBundle<T> {
  * the next `loadBundle`. Written to a temporary name, then renamed: a build stopped halfway
  * leaves the old cache or the new one, never half of one.
  */
-export function saveCodeCache(loaded: LoadedBundle<unknown>, bundle: URL, cache: URL): void {
-  const text = readFileSync(bundle, 'utf8');
+export function saveCodeCache(loaded: LoadedBundle<unknown>, cache: URL): void {
   const staged = fileURLToPath(cache) + '.tmp';
   const v8Data = loaded.script.createCachedData();
-  writeFileSync(staged, Buffer.concat([header(text, v8Data), v8Data]));
+  writeFileSync(staged, Buffer.concat([header(loaded.text, v8Data), v8Data]));
   renameSync(staged, cache);
 }

@@ -19,7 +19,7 @@ import { loadBundle, saveCodeCache } from '${CODE_CACHE.href}';
 const [bundle, cache] = process.argv.slice(1, 3).map((path) => pathToFileURL(path));
 const loaded = loadBundle(bundle, cache);
 console.log(JSON.stringify({ cacheUsed: loaded.cacheUsed, result: loaded.exports.result }));
-if (process.argv[3] === 'save') saveCodeCache(loaded, bundle, cache);
+if (process.argv[3] === 'save') saveCodeCache(loaded, cache);
 `;
 
 interface Loaded {
