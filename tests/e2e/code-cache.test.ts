@@ -27,9 +27,10 @@ interface Loaded {
   readonly result: unknown;
 }
 
-/** Loads `bundle` in a new process; `save` then saves its cache. */
-function load(bundle: string, cache: string, save = false): Loaded {
-  const args = ['--input-type=module', '-e', LOAD, bundle, cache, ...(save ? ['save'] : [])];
+/** Loads `bundle` in a new process, with Node's `flags`; `save` then saves its cache. */
+function load(bundle: string, cache: string, save = false, flags: string[] = []): Loaded {
+  const args = [...flags, '--input-type=module', '-e', LOAD, bundle, cache];
+  if (save) args.push('save');
   return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as Loaded;
 }
 
@@ -72,6 +73,14 @@ describe('a bundle and its code cache', () => {
     writeFileSync(cache, damaged);
 
     expect(load(bundle, cache)).toEqual({ cacheUsed: false, result: 42 });
+  });
+
+  it('is compiled from its text when V8 will not take the cache: other V8 flags', () => {
+    const { bundle, cache } = trained(TWICE);
+
+    const loaded = load(bundle, cache, false, ['--max-old-space-size=4096']);
+
+    expect(loaded).toEqual({ cacheUsed: false, result: 42 });
   });
 
   it('runs the bundle as CommonJS: its own file and folder, and require beside it', () => {
