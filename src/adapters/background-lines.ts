@@ -19,8 +19,8 @@ export const BACKGROUND_BYTES = 1 << 20;
  */
 const MEANWHILE_SHARE = 0.25;
 /**
- * Without that work, a file this large is read in two parts at once: its first half here, the
- * rest on a worker. The main thread receives only half the rows, while it reads the other half.
+ * Without that work, a file this large is read in two parts at once: its first part here, the
+ * rest on a worker. The main thread receives only the worker's rows, while it reads its own.
  */
 export const SPLIT_BYTES = 8 << 20;
 
@@ -29,6 +29,8 @@ export interface BackgroundOptions {
   readonly size: number;
   /** What the main thread reads and puts back meanwhile (allocations.csv), in bytes. */
   readonly meanwhile: number;
+  /** What the main thread reads and makes into batches meanwhile (batches.csv), in bytes. */
+  readonly alongside?: number;
   /** The worker's module: the built one, unless a test gives another. */
   readonly worker?: URL;
   /** The size from which a file is read in two parts: SPLIT_BYTES, unless a test gives another. */
@@ -38,7 +40,8 @@ export interface BackgroundOptions {
 /**
  * Reads a file of lines (orders.csv), open as `fd`, as `parseFile` would on this thread, using a
  * worker thread where it pays: the whole file while the main thread reads allocations.csv, or
- * its second half while the main thread reads the first. The same code runs on both. If the
+ * all but a first part (see `firstPartBytes`) while the main thread reads that. The same code
+ * runs on both. If the
  * worker cannot start or fails, or finds its part is not plain text, the file is read here, so
  * the outcome never depends on the thread.
  */
@@ -46,30 +49,49 @@ export function parseInBackground(
   kind: LinesJob['kind'],
   file: string,
   fd: number,
-  { size, meanwhile, worker: module = WORKER, splitFrom = SPLIT_BYTES }: BackgroundOptions,
+  {
+    size,
+    meanwhile,
+    alongside = 0,
+    worker: module = WORKER,
+    splitFrom = SPLIT_BYTES,
+  }: BackgroundOptions,
 ): BackgroundLines {
   const source = fileSource(fd, file);
   const here = () => parseFile(kind, file, source);
   if (size < BACKGROUND_BYTES || !existsSync(fileURLToPath(module))) return onThisThread(here);
   if (meanwhile >= size * MEANWHILE_SHARE) return onWorker(module, { kind, file, fd }, here);
-  const half = size >= splitFrom ? lineStartAfter(source, Math.floor(size / 2)) : undefined;
-  if (half === undefined || half >= size) return onThisThread(here);
-  return inTwoParts({ kind, file, fd }, source, half, size, module);
+  const from = size >= splitFrom ? firstPartBytes(size, alongside) : undefined;
+  const split = from === undefined ? undefined : lineStartAfter(source, from);
+  if (split === undefined || split >= size) return onThisThread(here);
+  return inTwoParts({ kind, file, fd }, source, split, size, module);
 }
 
 /**
- * Reads the lines from `half` to `size` on a worker while this thread reads those before, then
+ * Where the first part of a file read in two parts ends, about: the main thread also reads
+ * batches.csv (`alongside` bytes) and makes its batches, which costs about what reading twice
+ * as many bytes of order lines does, so its part is that much shorter than half, and the two
+ * threads end about together. Never less than a quarter: the main thread receives the worker's
+ * rows, which costs about a quarter of reading them.
+ */
+export function firstPartBytes(size: number, alongside: number): number {
+  const balanced = (size - 2 * alongside) / 2;
+  return Math.floor(Math.min(size / 2, Math.max(size / 4, balanced)));
+}
+
+/**
+ * Reads the lines from `split` to `size` on a worker while this thread reads those before, then
  * joins them; the whole file here if either part is not plain text or the worker fails.
  */
 function inTwoParts(
   { kind, file, fd }: LinesJob,
   source: ByteSource,
-  half: number,
+  split: number,
   size: number,
   module: URL,
 ): BackgroundLines {
   const here = () => parseFile(kind, file, source);
-  const part = { from: half, to: size };
+  const part = { from: split, to: size };
   const rest = onWorker<ParsedFile<LineColumns> | null>(
     module,
     { kind, file, fd, part },
@@ -77,7 +99,7 @@ function inTwoParts(
   );
   const stopping = new AbortController();
   const parsed = Promise.resolve().then(async () => {
-    const first = parsePlainFile(kind, file, source, { from: 0, to: half });
+    const first = parsePlainFile(kind, file, source, { from: 0, to: split });
     if (first === undefined) {
       rest.stop();
       return here();

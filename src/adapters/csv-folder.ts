@@ -80,7 +80,7 @@ export async function readFolder(folder: string): Promise<FolderInput> {
     throw error;
   });
   // Started first, so that a worker reads orders.csv while batches.csv is read here.
-  const background = readInBackground(ordersFile, allocationsFile);
+  const background = readInBackground(ordersFile, allocationsFile, batchesFile);
   /** Whether allocations.csv was handed to `parse`, which closes it. */
   let allocationsParsed = false;
   try {
@@ -124,7 +124,7 @@ export async function readFolder(folder: string): Promise<FolderInput> {
  * orders.csv, read on another thread while batches.csv and allocations.csv are read here, or in
  * part while the rest is read here (see background-lines.ts); closed once read.
  */
-function readInBackground(orders: InputFile, allocations: InputFile) {
+function readInBackground(orders: InputFile, allocations: InputFile, batches: InputFile) {
   const { file, handle, fingerprint } = orders;
   if (handle === undefined) {
     return { parsed: Promise.resolve(nothingIn('orders')), stop: () => undefined };
@@ -132,6 +132,7 @@ function readInBackground(orders: InputFile, allocations: InputFile) {
   const background = parseInBackground('orders', file, handle.fd, {
     size: fingerprint.size,
     meanwhile: Math.max(allocations.fingerprint.size, 0),
+    alongside: Math.max(batches.fingerprint.size, 0),
   });
   void background.done.then(() => handle.close());
   return background;

@@ -3,7 +3,11 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_BYTES, parseInBackground } from '../../src/adapters/background-lines.js';
+import {
+  BACKGROUND_BYTES,
+  firstPartBytes,
+  parseInBackground,
+} from '../../src/adapters/background-lines.js';
 import { bytesSource } from '../../src/adapters/byte-source.js';
 import { parseFile } from '../../src/adapters/input-files.js';
 import type { LineColumns } from '../../src/adapters/line-columns.js';
@@ -78,9 +82,14 @@ function linesOf(parsed: { rows: LineColumns; lineOf: (row: number) => number })
  * allocations.csv to read meanwhile), or as a first run would (`meanwhile` 0), in two parts from
  * `splitFrom` bytes.
  */
-async function readInBackground(bytes: Buffer, worker: URL, meanwhile = bytes.length) {
+async function readInBackground(
+  bytes: Buffer,
+  worker: URL,
+  meanwhile = bytes.length,
+  alongside = 0,
+) {
   const { handle } = await openedFile('orders.csv', bytes);
-  const options = { size: bytes.length, meanwhile, worker, splitFrom: BACKGROUND_BYTES };
+  const options = { size: bytes.length, meanwhile, alongside, worker, splitFrom: BACKGROUND_BYTES };
   const background = parseInBackground('orders', 'orders.csv', handle.fd, options);
   const parsed = await background.parsed;
   await background.done;
@@ -138,6 +147,22 @@ describe('reading order lines on a worker thread', () => {
   });
 });
 
+describe('where a file read in two parts is split', () => {
+  const size = 28_000_000;
+
+  it('is the middle when the main thread has nothing else to read', () => {
+    expect(firstPartBytes(size, 0)).toBe(size / 2);
+  });
+
+  it("moves towards the start by batches.csv's size, the cost of reading and making batches", () => {
+    expect(firstPartBytes(size, 3_500_000)).toBe(10_500_000);
+  });
+
+  it('leaves the main thread a quarter at least: receiving rows costs too', () => {
+    expect(firstPartBytes(size, 20_000_000)).toBe(size / 4);
+  });
+});
+
 describe('reading a large orders.csv in two parts, with nothing else to read meanwhile', () => {
   it('gives what the main thread gives: every row in order, its line, every problem', async () => {
     const bytes = spreadsheetOrders();
@@ -163,6 +188,20 @@ describe('reading a large orders.csv in two parts, with nothing else to read mea
     expect(parsed.lineOf(rows.length - 1)).toBe(99);
     expect(rows.length).toBeGreaterThan(whole.length / 3);
     expect(rows.slice(0, -1)).toEqual(whole.slice(0, rows.length - 1));
+  });
+
+  it('gives the main thread a shorter first part when it also reads a batches.csv', async () => {
+    const bytes = spreadsheetOrders();
+    const whole = rowsOf(parseFile('orders', 'orders.csv', bytesSource(bytes)).rows);
+
+    // A tenth of its size: the first part is (1 - 2 / 10) / 2 of it.
+    const alongside = Math.floor(bytes.length / 10);
+    const parsed = await readInBackground(bytes, madeUpWorker(), 0, alongside);
+
+    const firstPart = rowsOf(parsed.rows).slice(0, -1);
+    expect(firstPart).toEqual(whole.slice(0, firstPart.length));
+    expect(firstPart.length / whole.length).toBeGreaterThan(0.38);
+    expect(firstPart.length / whole.length).toBeLessThan(0.42);
   });
 
   it.each([
