@@ -1,6 +1,8 @@
 import { constants } from 'node:fs';
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { FolderBusy, IoFailure } from '../errors.js';
+import { explain } from './os-errors.js';
 
 /** Temp files are named `<target>.tmp-<pid>-<random>` in the target's folder. */
 const TEMP = /\.tmp-\d+-[0-9a-f]{8}$/;
@@ -91,4 +93,21 @@ async function syncFolder(folder: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A failure while writing files, as a run reports it: a system error becomes an IoFailure naming
+ * the file it was writing (the target, not its temp file), or else `folder`; any other error is
+ * left as it is.
+ */
+export function asWriteFailure(error: unknown, folder: string): unknown {
+  if (error instanceof FolderBusy || error instanceof IoFailure) return error;
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code === undefined) return error;
+  const where = path?.replace(TEMP, '') ?? folder;
+  return new IoFailure(
+    `${where}: cannot write: ${explain(error)}`,
+    { file: where },
+    { cause: error },
+  );
 }

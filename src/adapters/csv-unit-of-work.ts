@@ -1,9 +1,14 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Event } from '../domain/events.js';
-import { FolderBusy, InputError, IoFailure } from '../errors.js';
+import { FolderBusy } from '../errors.js';
 import type { UnitOfWork } from '../service-layer/unit-of-work.js';
-import { commitFiles, discardFiles, removeStaleTemps, stageFile } from './atomic-files.js';
+import {
+  asWriteFailure,
+  commitFiles,
+  discardFiles,
+  removeStaleTemps,
+  stageFile,
+} from './atomic-files.js';
 import { allocationChunks } from './allocation-lines.js';
 import { csvChunks, csvLine, csvLines } from './csv-writer.js';
 import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
@@ -11,7 +16,7 @@ import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 import type { InInputOrder } from './input-order.js';
 import { stillUnallocated, type UnallocatedLine } from './still-unallocated.js';
-import { explain } from './os-errors.js';
+import { checkIsFolder, fingerprintOf } from './input-handles.js';
 
 export type { UnallocatedLine, UnallocatedReason } from './still-unallocated.js';
 
@@ -116,7 +121,7 @@ export class CsvUnitOfWork implements UnitOfWork {
       await commitFiles(staged);
     } catch (error) {
       await discardFiles(staged);
-      throw asRunError(error, this.folder);
+      throw asWriteFailure(error, this.folder);
     }
   }
 
@@ -128,7 +133,7 @@ export class CsvUnitOfWork implements UnitOfWork {
   async #checkUnchanged(): Promise<void> {
     this.lock.check();
     const { fingerprints } = this.input;
-    const current = await Promise.all(fingerprints.map(({ path }) => fingerprint(path)));
+    const current = await Promise.all(fingerprints.map(({ path }) => fingerprintOf(path)));
     fingerprints.forEach((before, i) => {
       const now = current[i] as Omit<Fingerprint, 'path'>;
       if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
@@ -141,30 +146,4 @@ export class CsvUnitOfWork implements UnitOfWork {
 
 function* unallocatedRows(lines: readonly UnallocatedLine[]): Generator<string[]> {
   for (const { orderid, sku, qty, reason } of lines) yield [orderid, sku, String(qty), reason];
-}
-
-async function fingerprint(path: string): Promise<Omit<Fingerprint, 'path'>> {
-  const s = await stat(path).catch(() => undefined);
-  return s ? { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino } : { size: -1, mtimeMs: 0, ino: 0 };
-}
-
-async function checkIsFolder(folder: string): Promise<void> {
-  const s = await stat(folder).catch(() => undefined);
-  if (!s?.isDirectory()) {
-    throw new InputError([
-      { file: folder, line: 0, message: s ? 'is not a folder' : 'no such folder' },
-    ]);
-  }
-}
-
-function asRunError(error: unknown, folder: string): unknown {
-  if (error instanceof FolderBusy || error instanceof IoFailure) return error;
-  const { code, path } = error as NodeJS.ErrnoException;
-  if (code === undefined) return error;
-  const where = path?.replace(/\.tmp-\d+-[0-9a-f]{8}$/, '') ?? folder;
-  return new IoFailure(
-    `${where}: cannot write: ${explain(error)}`,
-    { file: where },
-    { cause: error },
-  );
 }

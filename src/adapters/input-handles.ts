@@ -1,4 +1,5 @@
-import { type FileHandle, open } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
+import { InputError } from '../errors.js';
 import { cannotRead } from './os-errors.js';
 
 /** What a file was when it was read: if any of it differs at commit, someone else wrote it. */
@@ -34,5 +35,21 @@ export async function openInput(file: string): Promise<InputFile> {
     if (code === 'ENOENT')
       return { file, handle: undefined, fingerprint: { path: file, size: -1, mtimeMs: 0, ino: 0 } };
     throw cannotRead(file, error);
+  }
+}
+
+/** What the file at `path` is now; size -1 if it is not there. */
+export async function fingerprintOf(path: string): Promise<Omit<Fingerprint, 'path'>> {
+  const s = await stat(path).catch(() => undefined);
+  return s ? { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino } : { size: -1, mtimeMs: 0, ino: 0 };
+}
+
+/** Fails, as an InputError, unless `folder` is a folder. */
+export async function checkIsFolder(folder: string): Promise<void> {
+  const s = await stat(folder).catch(() => undefined);
+  if (!s?.isDirectory()) {
+    throw new InputError([
+      { file: folder, line: 0, message: s ? 'is not a folder' : 'no such folder' },
+    ]);
   }
 }
