@@ -41,9 +41,8 @@ export interface BackgroundOptions {
  * Reads a file of lines (orders.csv), open as `fd`, as `parseFile` would on this thread, using a
  * worker thread where it pays: the whole file while the main thread reads allocations.csv, or
  * all but a first part (see `firstPartBytes`) while the main thread reads that. The same code
- * runs on both. If the
- * worker cannot start or fails, or finds its part is not plain text, the file is read here, so
- * the outcome never depends on the thread.
+ * runs on both. If the worker cannot start or fails, or finds its part is not plain text, the
+ * file is read here, so the outcome never depends on the thread.
  */
 export function parseInBackground(
   kind: LinesJob['kind'],
