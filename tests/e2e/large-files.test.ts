@@ -18,8 +18,8 @@ const BATCHES = csvOf(
 const BATCH_OF = { 'RETRO-CLOCK': 'clock-batch', 'OMINOUS-MIRROR': 'mirror-batch' } as const;
 
 /** Order lines over two skus, with an unknown sku now and then; the clock runs out of stock. */
-function orderLines(): [string, string, number][] {
-  return Array.from({ length: LINES }, (_, i) => {
+function orderLines(count = LINES): [string, string, number][] {
+  return Array.from({ length: count }, (_, i) => {
     const sku = i % 1000 === 999 ? 'NO-SUCH-LAMP' : i % 2 === 0 ? 'RETRO-CLOCK' : 'OMINOUS-MIRROR';
     return [`order-${String(i).padStart(9, '0')}`, sku, 1 + (i % 3)];
   });
@@ -121,6 +121,31 @@ describe('allocate-from-csv, large files', () => {
     expect(stderr).toContain(
       `warning: ${join(dir, 'orders.csv')}:40002: order line order-000030001/OMINOUS-MIRROR is listed again (as on line 30003); counted once`,
     );
+  });
+
+  it('reads an orders.csv of 8 MiB or more, in two parts, with the outcome of file order', async () => {
+    // A first run reads such a file in two parts at once; a batches.csv of some size moves the
+    // split point (see background-lines.ts). Too many rows to spread into csvOf's arguments.
+    const csvText = (header: string, rows: string[]) => `${[header, ...rows].join('\n')}\n`;
+    const lines = orderLines(320_000);
+    const others = Array.from({ length: 20_000 }, (_, i) => `shelf-${i},SHELF-${i},5,2027-01-01`);
+    const dir = folderWith({
+      'batches.csv': `${BATCHES}${csvText(others[0] as string, others.slice(1))}`,
+      'orders.csv': csvText(
+        'orderid,sku,qty',
+        lines.map((l) => l.join(',')),
+      ),
+    });
+    expect(read(dir, 'orders.csv').length).toBeGreaterThan(8 << 20);
+
+    const { code } = await runCli([dir]);
+
+    const outcomes = inFileOrder(lines);
+    const allocated = outcomes.flatMap((o) => o.allocated ?? []);
+    const unallocated = outcomes.flatMap((o) => o.unallocated ?? []);
+    expect(code).toBe(1);
+    expect(read(dir, 'allocations.csv')).toBe(csvText('orderid,sku,qty,batchref', allocated));
+    expect(read(dir, 'unallocated.csv')).toBe(csvText('orderid,sku,qty,reason', unallocated));
   });
 
   it('reports bad lines deep in a large orders.csv with their lines, beside other files', async () => {
