@@ -1,20 +1,10 @@
-import { join } from 'node:path';
 import type { InputProblem } from '../errors.js';
 import { parseInBackground } from './background-lines.js';
-import { fileSource } from './byte-source.js';
-import { findDuplicates, withoutRepeats } from './duplicates.js';
-import { LineChecks, Lines, sorted } from './folder-lines.js';
-import {
-  type BatchRow,
-  INPUTS,
-  type InputKind,
-  noRows,
-  type ParsedFile,
-  parseFile,
-  type RowsOf,
-} from './input-files.js';
+import { FolderInputs, nothingIn } from './folder-inputs.js';
+import { LineChecks, Lines } from './folder-lines.js';
+import { type BatchRow, INPUTS } from './input-files.js';
+import type { Fingerprint, InputFile } from './input-handles.js';
 import type { LineColumns } from './line-columns.js';
-import { type Fingerprint, type InputFile, openInput } from './input-handles.js';
 
 export const FILES = {
   batches: INPUTS.batches.name,
@@ -50,72 +40,33 @@ export interface FolderInput {
 
 /** Reads and validates the folder's three inputs; every problem at once, as an InputError. */
 export async function readFolder(folder: string): Promise<FolderInput> {
-  const problems: InputProblem[] = [];
-  const fingerprints: Fingerprint[] = [];
-  const open = async (kind: InputKind): Promise<InputFile> => {
-    const file = join(folder, INPUTS[kind].name);
-    const opened = await openInput(file);
-    fingerprints.push(opened.fingerprint);
-    if (opened.handle === undefined && INPUTS[kind].required) {
-      problems.push({ file, line: 0, message: `not found in ${folder}` });
-    }
-    return opened;
-  };
-  const parse = async <K extends InputKind>(kind: K, { file, handle }: InputFile) => {
-    try {
-      const parsed = handle ? parseFile(kind, file, fileSource(handle.fd, file)) : nothingIn(kind);
-      problems.push(...parsed.problems);
-      return { file, ...parsed };
-    } finally {
-      await handle?.close();
-    }
-  };
-  const batchesFile = await open('batches');
-  const ordersFile = await open('orders').catch(async (error: unknown) => {
-    await batchesFile.handle?.close();
-    throw error;
-  });
-  const allocationsFile = await open('allocations').catch(async (error: unknown) => {
-    await Promise.all([batchesFile.handle?.close(), ordersFile.handle?.close()]);
-    throw error;
-  });
+  const inputs = new FolderInputs(folder);
+  const files = await inputs.openAll();
   // Started first, so that a worker reads orders.csv while batches.csv is read here.
-  const background = readInBackground(ordersFile, allocationsFile, batchesFile);
+  const background = readInBackground(files.orders, files.allocations, files.batches);
   /** Whether allocations.csv was handed to `parse`, which closes it. */
   let allocationsParsed = false;
   try {
-    const batchFile = await parse('batches', batchesFile);
-    const batches = findDuplicates(batchFile.rows, batchFile.lineOf, batchFile.file);
-    problems.push(...batches.problems);
-    if (batchFile.rows.length === 0 && batchFile.problems.length === 0 && problems.length === 0) {
-      problems.push({ file: batchFile.file, line: 1, message: 'has a header and no batches' });
-    }
+    const batches = await inputs.batches(files.batches);
     allocationsParsed = true;
-    const allocations = new Lines('allocations', await parse('allocations', allocationsFile));
+    const allocations = new Lines(
+      'allocations',
+      await inputs.parse('allocations', files.allocations),
+    );
     const checks = new LineChecks(allocations);
-    const file = ordersFile.file;
-    const parsedOrders = background.parsed.then((parsed) => ({
-      lines: new Lines('orders', { file, ...parsed }),
-      found: parsed.problems,
-    }));
-    if (problems.length > 0) {
-      const { lines, found } = await parsedOrders;
-      throw checks.everyProblem(lines, [...problems, ...found]);
-    }
-    const orders = parsedOrders.then(({ lines, found }) => checks.accept(lines, found));
-    orders.catch(() => undefined);
+    const orders = await inputs.orders(files.orders.file, background.parsed, checks);
     return {
-      batches: withoutRepeats(batchFile.rows, batches.repeats),
+      batches: batches.rows,
       allocations,
-      orders,
-      warnings: sorted(batches.warnings),
+      orders: orders.lines,
+      warnings: batches.warnings,
       repeatWarnings: checks.repeatWarnings,
-      fingerprints,
+      fingerprints: inputs.fingerprints,
       stop: background.stop,
     };
   } catch (error) {
     background.stop();
-    if (!allocationsParsed) await allocationsFile.handle?.close();
+    if (!allocationsParsed) await files.allocations.handle?.close();
     throw error;
   }
 }
@@ -136,9 +87,4 @@ function readInBackground(orders: InputFile, allocations: InputFile, batches: In
   });
   void background.done.then(() => handle.close());
   return background;
-}
-
-/** A file that is not there: no rows, no problems of its own. */
-function nothingIn<K extends InputKind>(kind: K): ParsedFile<RowsOf[K]> {
-  return { rows: noRows(kind), problems: [], lineOf: () => 0 };
 }

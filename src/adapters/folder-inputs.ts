@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import type { InputProblem } from '../errors.js';
+import { fileSource } from './byte-source.js';
+import { findDuplicates, withoutRepeats } from './duplicates.js';
+import { type LineChecks, Lines, sorted } from './folder-lines.js';
+import {
+  type BatchRow,
+  INPUTS,
+  type InputKind,
+  noRows,
+  type ParsedFile,
+  parseFile,
+  type RowsOf,
+} from './input-files.js';
+import { type Fingerprint, type InputFile, openInput } from './input-handles.js';
+import type { LineColumns } from './line-columns.js';
+
+/** A folder's three input files as they are opened and read, and every problem found so far. */
+export class FolderInputs {
+  readonly problems: InputProblem[] = [];
+  /** The files opened; one that is not there is recorded with size -1. */
+  readonly fingerprints: Fingerprint[] = [];
+
+  constructor(private readonly folder: string) {}
+
+  /** Opens the three files; if one cannot be opened, closes those already open. */
+  async openAll(): Promise<Record<InputKind, InputFile>> {
+    const batches = await this.#open('batches');
+    const orders = await this.#open('orders').catch(closing([batches]));
+    const allocations = await this.#open('allocations').catch(closing([batches, orders]));
+    return { batches, orders, allocations };
+  }
+
+  /** Reads a file here, and closes it; a file that is not there has no rows. */
+  async parse<K extends InputKind>(kind: K, { file, handle }: InputFile) {
+    try {
+      const parsed = handle ? parseFile(kind, file, fileSource(handle.fd, file)) : nothingIn(kind);
+      this.problems.push(...parsed.problems);
+      return { file, ...parsed };
+    } finally {
+      await handle?.close();
+    }
+  }
+
+  /** batches.csv's rows, each ref once, and the warnings for those listed again. */
+  async batches(input: InputFile): Promise<{ rows: BatchRow[]; warnings: InputProblem[] }> {
+    const { file, rows, lineOf, problems } = await this.parse('batches', input);
+    const repeated = findDuplicates(rows, lineOf, file);
+    this.problems.push(...repeated.problems);
+    if (rows.length === 0 && problems.length === 0 && this.problems.length === 0) {
+      this.problems.push({ file, line: 1, message: 'has a header and no batches' });
+    }
+    return { rows: withoutRepeats(rows, repeated.repeats), warnings: sorted(repeated.warnings) };
+  }
+
+  /**
+   * The order lines, once `parsed` (see `FolderInput.orders`): in a wrapper, so that awaiting
+   * this does not wait for them. If a file already has a problem, waits for them instead, and
+   * fails with every problem at once.
+   */
+  async orders(
+    file: string,
+    parsed: Promise<ParsedFile<LineColumns>>,
+    checks: LineChecks,
+  ): Promise<{ lines: Promise<Lines> }> {
+    const read = parsed.then((p) => ({
+      lines: new Lines('orders', { file, ...p }),
+      found: p.problems,
+    }));
+    if (this.problems.length > 0) {
+      const { lines, found } = await read;
+      throw checks.everyProblem(lines, [...this.problems, ...found]);
+    }
+    const accepted = read.then(({ lines, found }) => checks.accept(lines, found));
+    accepted.catch(() => undefined);
+    return { lines: accepted };
+  }
+
+  async #open(kind: InputKind): Promise<InputFile> {
+    const file = join(this.folder, INPUTS[kind].name);
+    const opened = await openInput(file);
+    this.fingerprints.push(opened.fingerprint);
+    if (opened.handle === undefined && INPUTS[kind].required) {
+      this.problems.push({ file, line: 0, message: `not found in ${this.folder}` });
+    }
+    return opened;
+  }
+}
+
+/** A file that is not there: no rows, no problems of its own. */
+export function nothingIn<K extends InputKind>(kind: K): ParsedFile<RowsOf[K]> {
+  return { rows: noRows(kind), problems: [], lineOf: () => 0 };
+}
+
+/** Closes `inputs`, then fails with the error that stopped the opening. */
+function closing(inputs: InputFile[]) {
+  return async (error: unknown): Promise<never> => {
+    await Promise.all(inputs.map(async (input) => input.handle?.close()));
+    throw error;
+  };
+}
