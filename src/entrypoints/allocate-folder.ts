@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { bootstrapFolder, type UnallocatedLine } from '../bootstrap.js';
 import type { InputProblem } from '../errors.js';
 import { FolderRun } from './folder-run.js';
+import { PhaseClock } from './phase-clock.js';
 import { noProgress, type Progress, waitShowing } from './progress.js';
 import { RunReport, type Summary } from './run-report.js';
 
@@ -22,7 +23,7 @@ export interface RunOptions {
  * `FolderRun`), with the same outcome as in file order.
  */
 export async function allocateFolder(folder: string, options: RunOptions): Promise<Summary> {
-  const started = performance.now();
+  const clock = new PhaseClock();
   const report = new RunReport();
   const { uow, bus, eventLog } = await bootstrapFolder(folder, {
     waitSeconds: options.waitSeconds,
@@ -30,18 +31,22 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     publish: report.publish,
     logError: options.logError,
   });
+  clock.lap('reading');
   try {
     const { batches, allocations } = uow.input;
     const progress = options.progress ?? noProgress;
     const run = new FolderRun(uow, bus, report, progress);
     await run.createBatches(batches);
+    clock.lap('batches');
     const restored = allocations.rows.length;
     await run.restore(allocations, new Set(batches.map((b) => b.sku)));
     // Rows are let go once walked, each file's as soon as it can be (see `Lines.release`).
     allocations.release();
+    clock.lap('restoring');
     // orders.csv may still be being read on another thread; a problem in it rejects here, before
     // any warning, as it did when every file was checked before the first command.
     const orders = await waitShowing(progress, 'reading', uow.input.orders);
+    clock.lap('reading');
     uow.input.warnings.forEach(options.onWarning);
     await run.allocate(orders, restored + 1);
     const repeatWarnings = uow.input.repeatWarnings();
@@ -57,6 +62,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
       unallocated,
       uow.input.warnings.length + repeatWarnings.length,
     );
+    clock.lap('allocating');
     if (!options.dryRun) {
       run.phase('writing', 1);
       await uow.save(unallocated);
@@ -67,12 +73,16 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
         counts: counts(summary),
       });
     }
-    return { ...summary, seconds: Math.round(performance.now() - started) / 1000 };
+    clock.lap('writing');
+    return { ...summary, seconds: clock.total(), phases: clock.seconds() };
   } finally {
     options.progress?.stop();
     await uow.close();
   }
 }
+
+/** The summary but for its times, which the run knows only once it has written. */
+type Counts = Omit<Summary, 'seconds' | 'phases'>;
 
 function summarise(
   folder: string,
@@ -81,7 +91,7 @@ function summarise(
   linesRead: number,
   unallocated: readonly UnallocatedLine[],
   warnings: number,
-): Summary {
+): Counts {
   const unknownSku = unallocated.filter((u) => u.reason === 'unknown-sku').length;
   return {
     folder,
@@ -93,12 +103,11 @@ function summarise(
     reallocated: report.reallocated,
     unallocated: { outOfStock: unallocated.length - unknownSku, unknownSku },
     warnings,
-    seconds: 0,
   };
 }
 
 /** What the event log's run header counts. */
-function counts(summary: Summary) {
+function counts(summary: Counts) {
   const { linesRead, allocated, alreadyAllocated, amended, reallocated, unallocated } = summary;
   return { linesRead, allocated, alreadyAllocated, amended, reallocated, unallocated };
 }

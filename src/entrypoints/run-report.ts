@@ -1,5 +1,6 @@
 import { InInputOrder, type UnallocatedLine } from '../bootstrap.js';
 import type { Event } from '../domain/events.js';
+import type { PhaseSeconds } from './phase-clock.js';
 
 /** What a run did, for the summary: counted from the events its commands produced. */
 export interface Summary {
@@ -13,6 +14,8 @@ export interface Summary {
   unallocated: { outOfStock: number; unknownSku: number };
   warnings: number;
   seconds: number;
+  /** How the seconds went, phase by phase (see phase-clock.ts). */
+  phases: PhaseSeconds;
 }
 
 type Phase = 'restore' | 'orders';

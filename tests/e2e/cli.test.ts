@@ -263,6 +263,24 @@ describe('allocate-from-csv, runs and outcomes', () => {
     });
   });
 
+  it('tells in --json how long each phase took, which add up to the seconds', async () => {
+    const dir = folderWith({
+      'batches.csv': BATCHES,
+      'orders.csv': csvOf('orderid,sku,qty', 'o,sku1,3'),
+    });
+    type Timed = { seconds: number; phases: Record<string, number> };
+
+    const real = JSON.parse((await runCli(['--json', dir])).stdout) as Timed;
+    const dry = JSON.parse((await runCli(['--json', '--dry-run', dir])).stdout) as Timed;
+
+    const phases = ['reading', 'batches', 'restoring', 'allocating', 'writing'];
+    expect(Object.keys(real.phases)).toEqual(phases);
+    const total = Object.values(real.phases).reduce((sum, s) => sum + s, 0);
+    expect(Math.abs(total - real.seconds)).toBeLessThanOrEqual(0.006);
+    expect(real.phases.writing).toBeGreaterThan(0);
+    expect(dry.phases.writing).toBe(0);
+  });
+
   it('prints nothing on stdout and no summary with --quiet', async () => {
     const dir = folderWith({
       'batches.csv': BATCHES,
