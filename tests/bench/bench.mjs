@@ -2,8 +2,9 @@
 // and re-run (an allocations.csv of half the size already there), beside the I/O floor measured
 // in the same run (tests/bench/floor.mjs), and checks the CLI's outputs. It prints figures; it
 // asserts nothing about time. Each case runs the CLI and the floor in turn, REPEAT times (3 by
-// default), and prints the median of each: a shared machine's speed drifts from one minute to
-// the next. Sizes can be chosen: REPEAT=1 node tests/bench/bench.mjs 10000 100000
+// default; five times as many at 10,000 lines or fewer, whose runs are short and vary most), and
+// prints the median of each: a shared machine's speed drifts from one minute to the next. Sizes
+// can be chosen: REPEAT=1 node tests/bench/bench.mjs 10000 100000
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ const BIN = join(ROOT, 'bin/allocate-from-csv.js');
 const FLOOR = join(ROOT, 'tests/bench/floor.mjs');
 const SIZES = process.argv.slice(2).map(Number);
 const REPEAT = Math.max(1, Number(process.env.REPEAT ?? 3));
+/** Runs of each case: REPEAT, and five times as many for the smallest folders. */
+const roundsFor = (lines) => (lines <= 10_000 ? 5 * REPEAT : REPEAT);
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** Runs `node args`, returning wall seconds and peak RSS in MB (GNU time, or /proc polling). */
@@ -105,7 +108,7 @@ async function scenario(lines) {
   ]) {
     const [clis, floors] = [[], []];
     let dir = '';
-    for (let round = 0; round < REPEAT; round++) {
+    for (let round = 0; round < roundsFor(lines); round++) {
       dir = join(work, `${name}-run-${round}`);
       rmSync(dir, { recursive: true, force: true });
       cpSync(source, dir, { recursive: true });
@@ -126,14 +129,17 @@ const rows = [];
 for (const lines of sizes) rows.push(...(await scenario(lines)));
 const pad = (value, width) => String(value).padStart(width);
 const cores = (await import('node:os')).cpus().length;
-console.log(`node ${process.version}, ${cores} cores, median of ${REPEAT} runs each`);
-console.log('lines      case     CLI s   CLI MB   lines/s   floor s  floor MB  CLI/floor  check');
+console.log(`node ${process.version}, ${cores} cores, the median of each case's runs`);
+console.log(
+  'lines      case    runs   CLI s   CLI MB   lines/s   floor s  floor MB  CLI/floor  check',
+);
 for (const r of rows) {
   console.log(
     [
       pad(r.lines.toLocaleString('en'), 9),
       r.name.padEnd(7),
-      pad(r.cli.seconds.toFixed(2), 7),
+      pad(roundsFor(r.lines), 4),
+      pad(r.cli.seconds.toFixed(2), 5),
       pad(r.cli.rssMb.toFixed(0), 7),
       pad(Math.round(r.lines / r.cli.seconds).toLocaleString('en'), 9),
       pad(r.floor.seconds.toFixed(2), 8),
