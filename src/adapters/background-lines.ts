@@ -24,6 +24,9 @@ const MEANWHILE_SHARE = 0.25;
  */
 export const SPLIT_BYTES = 8 << 20;
 
+/** A file of lines as read: its rows, problems and lines (see `parseFile`). */
+type Whole = ParsedFile<LineColumns>;
+
 export interface BackgroundOptions {
   /** The file's size, in bytes. */
   readonly size: number;
@@ -63,7 +66,7 @@ export function parseInBackground(
   const from = size >= splitFrom ? firstPartBytes(size, alongside) : undefined;
   const split = from === undefined ? undefined : lineStartAfter(source, from);
   if (split === undefined || split >= size) return onThisThread(here);
-  return inTwoParts({ kind, file, fd }, source, split, size, module);
+  return inTwoParts({ kind, file, fd }, source, { split, size, module, here });
 }
 
 /**
@@ -85,17 +88,10 @@ export function firstPartBytes(size: number, alongside: number): number {
 function inTwoParts(
   { kind, file, fd }: LinesJob,
   source: ByteSource,
-  split: number,
-  size: number,
-  module: URL,
+  { split, size, module, here }: { split: number; size: number; module: URL; here: () => Whole },
 ): BackgroundLines {
-  const here = () => parseFile(kind, file, source);
   const part = { from: split, to: size };
-  const rest = onWorker<ParsedFile<LineColumns> | null>(
-    module,
-    { kind, file, fd, part },
-    () => null,
-  );
+  const rest = onWorker<Whole | null>(module, { kind, file, fd, part }, () => null);
   const stopping = new AbortController();
   const parsed = Promise.resolve().then(async () => {
     const first = parsePlainFile(kind, file, source, { from: 0, to: split });
@@ -115,16 +111,13 @@ function inTwoParts(
   return { parsed, stop, done: Promise.all([parsed.then(noop, noop), rest.done]).then(noop) };
 }
 
-function onThisThread(here: () => ParsedFile<LineColumns>): BackgroundLines {
+function onThisThread(here: () => Whole): BackgroundLines {
   const parsed = Promise.resolve().then(here);
   return { parsed, stop: () => undefined, done: parsed.then(noop, noop) };
 }
 
 /** The rows of a file read in two parts, the first part's then the second's. */
-function inOrder(
-  first: ParsedFile<LineColumns>,
-  second: ParsedFile<LineColumns>,
-): ParsedFile<LineColumns> {
+function inOrder(first: Whole, second: Whole): Whole {
   const count = first.rows.length;
   first.rows.append(second.rows);
   // A problem of the header (a missing column) is found by both parts: it is listed once.
