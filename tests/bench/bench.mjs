@@ -149,14 +149,15 @@ for (const r of rows) {
     ].join('  '),
   );
 }
-// Where the time went, by the CLI's own clock (`--json`'s phases): from the folder's opening, so
-// Node's start and the loading of the CLI are not in it.
-const PHASES = ['reading', 'batches', 'restoring', 'allocating', 'writing'];
+// Where the time went, by the CLI's own clock (`--json`'s phases, named and ordered by the CLI):
+// from the folder's opening, so Node's start and the loading of the CLI are not in it.
+const phasesOf = (r) => (r.cli.code > 1 ? {} : (JSON.parse(r.cli.stdout).phases ?? {}));
+const names = Object.keys(rows.map(phasesOf).find((p) => Object.keys(p).length > 0) ?? {});
 console.log('the median run by phase, s:');
-console.log(`lines      case     ${PHASES.map((p) => p.padStart(10)).join(' ')}`);
+console.log(`lines      case     ${names.map((p) => p.padStart(10)).join(' ')}`);
 for (const r of rows) {
-  const phases = r.cli.code > 1 ? {} : (JSON.parse(r.cli.stdout).phases ?? {});
-  const cells = PHASES.map((p) => pad(phases[p]?.toFixed(2) ?? '-', 10));
+  const phases = phasesOf(r);
+  const cells = names.map((p) => pad(phases[p]?.toFixed(2) ?? '-', 10));
   console.log([pad(r.lines.toLocaleString('en'), 9), r.name.padEnd(7), cells.join(' ')].join('  '));
 }
 const time = (lines, name) => rows.find((r) => r.lines === lines && r.name === name)?.cli.seconds;
