@@ -18,6 +18,8 @@ export type { BatchRow, Fingerprint, LineColumns, Lines };
 
 export interface FolderInput {
   readonly batches: BatchRow[];
+  /** The batches' indexes, sku by sku, each sku's in file order. */
+  readonly batchesBySku: Int32Array;
   readonly allocations: Lines;
   /**
    * The order lines, read on another thread while the run goes on (see background-lines.ts).
@@ -57,6 +59,7 @@ export async function readFolder(folder: string): Promise<FolderInput> {
     const orders = await inputs.orders(files.orders.file, background.parsed, checks);
     return {
       batches: batches.rows,
+      batchesBySku: batches.bySku,
       allocations,
       orders: orders.lines,
       warnings: batches.warnings,

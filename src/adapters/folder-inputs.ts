@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import type { InputProblem } from '../errors.js';
 import { fileSource } from './byte-source.js';
 import { findDuplicates, withoutRepeats } from './duplicates.js';
+import { batchesBySku } from './grouping.js';
 import { type LineChecks, Lines, sorted } from './folder-lines.js';
 import {
-  type BatchRow,
   INPUTS,
   type InputKind,
   noRows,
@@ -42,15 +42,19 @@ export class FolderInputs {
     }
   }
 
-  /** batches.csv's rows, each ref once, and the warnings for those listed again. */
-  async batches(input: InputFile): Promise<{ rows: BatchRow[]; warnings: InputProblem[] }> {
+  /**
+   * batches.csv's rows, each ref once, their indexes grouped by sku (see `batchesBySku`), and
+   * the warnings for those listed again.
+   */
+  async batches(input: InputFile) {
     const { file, rows, lineOf, problems } = await this.parse('batches', input);
     const repeated = findDuplicates(rows, lineOf, file);
     this.problems.push(...repeated.problems);
     if (rows.length === 0 && problems.length === 0 && this.problems.length === 0) {
       this.problems.push({ file, line: 1, message: 'has a header and no batches' });
     }
-    return { rows: withoutRepeats(rows, repeated.repeats), warnings: sorted(repeated.warnings) };
+    const kept = withoutRepeats(rows, repeated.repeats);
+    return { rows: kept, bySku: batchesBySku(kept), warnings: sorted(repeated.warnings) };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { ByteColumn, type ByteColumnData } from './byte-column.js';
+import { groupedIndexes } from './grouping.js';
 import { Int32List } from './int32-list.js';
 import { StringColumn, type StringColumnData } from './string-column.js';
 
@@ -99,21 +100,7 @@ export class LineColumns {
    * appear: a counting sort.
    */
   bySku(): Int32Array {
-    const skuOf = this.#skus.numbers();
-    const next = new Int32Array(this.#skus.distinct + 1);
-    for (let i = 0; i < skuOf.length; i++) {
-      const sku = skuOf[i] as number;
-      next[sku + 1] = (next[sku + 1] as number) + 1;
-    }
-    for (let s = 1; s < next.length; s++) next[s] = (next[s] as number) + (next[s - 1] as number);
-    const grouped = new Int32Array(skuOf.length);
-    for (let i = 0; i < skuOf.length; i++) {
-      const sku = skuOf[i] as number;
-      const slot = next[sku] as number;
-      grouped[slot] = i;
-      next[sku] = slot + 1;
-    }
-    return grouped;
+    return groupedIndexes(this.#skus.numbers(), this.#skus.distinct);
   }
 
   /** Whether rows `i` and `j` are of the same sku. */

@@ -33,10 +33,10 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
   });
   clock.lap('reading');
   try {
-    const { batches, allocations } = uow.input;
+    const { batches, batchesBySku, allocations } = uow.input;
     const progress = options.progress ?? noProgress;
     const run = new FolderRun(uow, bus, report, progress);
-    await run.createBatches(batches);
+    await run.createBatches(batches, batchesBySku);
     clock.lap('batches');
     const restored = allocations.rows.length;
     await run.restore(allocations, new Set(batches.map((b) => b.sku)));

