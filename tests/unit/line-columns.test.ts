@@ -58,6 +58,22 @@ describe('order lines held as columns', () => {
     );
   });
 
+  it('reads every column of a row it touches, for a walk to bring rows into the cache', () => {
+    const touched = (orderid: string, sku: string, qty: number, batchref: string) => {
+      const columns = new LineColumns();
+      columns.push('order-1', 'CLOCK', 3, 'b-1');
+      columns.push(orderid, sku, qty, batchref);
+      return columns.touch(1);
+    };
+
+    const same = touched('order-1', 'CLOCK', 3, 'b-1');
+
+    expect(touched('order-2', 'CLOCK', 3, 'b-1')).not.toBe(same);
+    expect(touched('order-1', 'LAMP', 3, 'b-1')).not.toBe(same);
+    expect(touched('order-1', 'CLOCK', 4, 'b-1')).not.toBe(same);
+    expect(touched('order-1', 'CLOCK', 3, 'b-10')).not.toBe(same);
+  });
+
   it('keeps the batchref of an allocation row', () => {
     const columns = new LineColumns();
 
