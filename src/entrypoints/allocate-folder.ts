@@ -39,7 +39,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     await run.createBatches(batches, batchesBySku);
     clock.lap('batches');
     const restored = allocations.rows.length;
-    await run.restore(allocations, new Set(batches.map((b) => b.sku)));
+    await run.restore(allocations);
     // Rows are let go once walked, each file's as soon as it can be (see `Lines.release`).
     allocations.release();
     clock.lap('restoring');

@@ -23,6 +23,8 @@ export class FolderRun {
   #phaseStart = 0;
   /** The sku last found to have no batch: the rest of its lines are reported without asking. */
   #unknownSku: string | undefined;
+  /** The skus with batches, in the order batches.csv first lists them (see `createBatches`). */
+  readonly #skus: string[] = [];
 
   constructor(
     private readonly uow: Opened['uow'],
@@ -40,13 +42,17 @@ export class FolderRun {
     this.phase('batches', batches.length);
     for (let k = 0; k < bySku.length; k++) {
       const { ref, sku, qty, eta } = batches[bySku[k] as number] as BatchRows[number];
+      if (sku !== this.#skus[this.#skus.length - 1]) this.#skus.push(sku);
       this.#send({ type: 'CreateBatch', ref, sku, qty, eta });
       if (this.#sent % YIELD_EVERY === 0) await this.#pace();
     }
   }
 
-  /** Puts back earlier runs' allocations, then takes back, per sku, what no longer fits. */
-  async restore(allocations: Lines, skus: Iterable<string>): Promise<void> {
+  /**
+   * Puts back earlier runs' allocations, then takes back, per sku with batches, in the order
+   * batches.csv first lists them, what no longer fits.
+   */
+  async restore(allocations: Lines): Promise<void> {
     this.phase('restoring', allocations.bySku.length);
     const rows = allocations.rows;
     await this.#walk(allocations, 0, (i) =>
@@ -59,7 +65,7 @@ export class FolderRun {
       }),
     );
     this.uow.position = rows.length;
-    for (const sku of skus) this.#send({ type: 'Reconcile', sku });
+    for (const sku of this.#skus) this.#send({ type: 'Reconcile', sku });
   }
 
   /** Allocates every order line; positions start at `first` (after allocations.csv's rows). */
