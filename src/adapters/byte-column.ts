@@ -31,7 +31,7 @@ export class ByteColumn {
   #lastEnd = 0;
   #lastValue: string | undefined;
 
-  /** An empty column, or one another thread made (see `data()`), whose arrays it takes over. */
+  /** An empty column, or one another thread made (see `dataInOrder`): it takes over the arrays. */
   constructor(data?: ByteColumnData) {
     this.#bytes = data
       ? Buffer.from(data.bytes.buffer, data.bytes.byteOffset, data.bytes.length)
@@ -40,12 +40,19 @@ export class ByteColumn {
     this.#ends = data ? Int32List.of(data.ends) : new Int32List();
   }
 
-  /** The column as data for another thread: copies, to transfer. */
-  data(): ByteColumnData {
-    return {
-      bytes: new Uint8Array(this.#bytes.subarray(0, this.#used)),
-      ends: this.#ends.view().slice(),
-    };
+  /**
+   * The rows at `order`, which lists each row's index once, as data for another thread: copies,
+   * to transfer.
+   */
+  dataInOrder(order: Int32Array): ByteColumnData {
+    const bytes = new Uint8Array(this.#used);
+    const ends = new Int32Array(order.length);
+    let at = 0;
+    for (let k = 0; k < order.length; k++) {
+      at = this.copyTo(order[k] as number, bytes, at);
+      ends[k] = at;
+    }
+    return { bytes, ends };
   }
 
   get length(): number {

@@ -14,8 +14,9 @@ export interface LinesJob {
 }
 
 /**
- * What it sends back: the rows as columns, the problems, and the line each row starts on; or
- * null for a file that is not plain UTF-8 text, which the main thread then reads.
+ * What it sends back: the rows as columns (grouped by sku, each with its row in the file), the
+ * problems, and the line each row starts on; or null for a file that is not plain UTF-8 text,
+ * which the main thread then reads.
  */
 export interface LinesResult {
   readonly data: ColumnsData;

@@ -33,9 +33,26 @@ export class StringColumn {
     }
   }
 
-  /** The column as data for another thread: `of` is a copy, to transfer. */
-  data(): StringColumnData {
-    return { values: this.#values, of: this.#of.view().slice() };
+  /**
+   * The rows at `order` (row indexes), as data for another thread: `of` can be transferred. A
+   * column of runs gives its strings in the order those rows first use them: the thread that
+   * receives them makes them in that order, side by side in memory, and reads them so.
+   */
+  dataInOrder(order: Int32Array): StringColumnData {
+    const of = new Int32Array(order.length);
+    if (this.#numbers !== undefined) {
+      for (let k = 0; k < order.length; k++) of[k] = this.#of.at(order[k] as number);
+      return { values: this.#values, of };
+    }
+    const values: string[] = [];
+    const renumbered = new Int32Array(this.#values.length).fill(-1);
+    for (let k = 0; k < order.length; k++) {
+      const old = this.#of.at(order[k] as number);
+      let number = renumbered[old] as number;
+      if (number === -1) number = renumbered[old] = values.push(this.#values[old] as string) - 1;
+      of[k] = number;
+    }
+    return { values, of };
   }
 
   get length(): number {

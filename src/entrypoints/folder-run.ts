@@ -114,7 +114,7 @@ export class FolderRun {
    * Handles a file's lines sku by sku, so that one product's data stays in the cache, skipping
    * repeats. Products do not share state, so each ends as it would have in file order; the
    * unit of work and the report put what they keep back in order by position: `first` plus
-   * the row's index (allocations' rows, then order lines).
+   * the row's row in its file (allocations' rows, then order lines).
    *
    * Only CreateBatch makes a product, so a sku found to have none has none for the rest of the
    * walk: its other lines are reported unknown without a command each. An exception costs a few
@@ -126,7 +126,7 @@ export class FolderRun {
       if (k % PREFETCH === 0) lines.prefetch(k, k + PREFETCH);
       const i = lines.bySku[k] as number;
       if (lines.repeats.has(i)) continue;
-      this.uow.position = first + i;
+      this.uow.position = first + rows.fileRow(i);
       if (rows.sku(i) === this.#unknownSku) {
         this.#sent += 1;
         this.report.unknownSku(

@@ -63,7 +63,7 @@ describe('the built CLI and its worker', () => {
     expect(cli).not.toContain('eta_formatted');
   });
 
-  it('reads a file of order lines on the worker, with each row and its line', async () => {
+  it('reads order lines on the worker: rows grouped by sku, each with its line', async () => {
     const text =
       'orderid,sku,qty\norder-1,RETRO-CLOCK,3\n\norder-1,OMINOUS-MIRROR,5\norder-2,RETRO-CLOCK,1\n';
 
@@ -72,11 +72,12 @@ describe('the built CLI and its worker', () => {
     const rows = new LineColumns(result?.data);
     expect([0, 1, 2].map((i) => rows.row(i))).toEqual([
       { orderid: 'order-1', sku: 'RETRO-CLOCK', qty: 3 },
-      { orderid: 'order-1', sku: 'OMINOUS-MIRROR', qty: 5 },
       { orderid: 'order-2', sku: 'RETRO-CLOCK', qty: 1 },
+      { orderid: 'order-1', sku: 'OMINOUS-MIRROR', qty: 5 },
     ]);
     expect(rows.length).toBe(3);
-    expect([...(result?.lines ?? [])]).toEqual([2, 4, 5]);
+    expect([0, 1, 2].map((i) => rows.fileRow(i))).toEqual([0, 2, 1]);
+    expect([...(result?.lines ?? [])]).toEqual([2, 5, 4]);
     expect(result?.problems).toEqual([]);
   });
 

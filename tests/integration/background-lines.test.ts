@@ -72,9 +72,15 @@ function spreadsheetOrders(last = 'order-bad,CLOCK-1,many', first = 'order-early
   return Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`);
 }
 
-/** Each row's line, as `lineOf` gives it. */
-function linesOf(parsed: { rows: LineColumns; lineOf: (row: number) => number }) {
-  return Array.from({ length: parsed.rows.length }, (_, i) => parsed.lineOf(i));
+/**
+ * Each row with its line, at its row in the file: what a read in file order gives, whatever
+ * order the rows are held in.
+ */
+function byFileRow({ rows, lineOf }: { rows: LineColumns; lineOf: (row: number) => number }) {
+  const inFile: (ReturnType<LineColumns['row']> & { line: number })[] = [];
+  for (let i = 0; i < rows.length; i++)
+    inFile[rows.fileRow(i)] = { ...rows.row(i), line: lineOf(i) };
+  return inFile;
 }
 
 /**
@@ -98,16 +104,26 @@ async function readInBackground(
 }
 
 describe('reading order lines on a worker thread', () => {
-  it('gives what the main thread gives', async () => {
+  it('gives what the main thread gives: each row, its row in the file, its line', async () => {
     const bytes = largeOrders();
     const expected = parseFile('orders', 'orders.csv', bytesSource(bytes));
 
     const parsed = await readInBackground(bytes, BUILT);
 
-    expect(rowsOf(parsed.rows)).toEqual(rowsOf(expected.rows));
+    expect(byFileRow(parsed)).toEqual(byFileRow(expected));
     expect(parsed.problems).toEqual(expected.problems);
     expect(parsed.problems).toHaveLength(1);
-    expect(parsed.lineOf(parsed.rows.length - 1)).toBe(expected.lineOf(expected.rows.length - 1));
+  });
+
+  it('holds the rows grouped by sku, each sku in file order, as a run walks them', async () => {
+    const bytes = largeOrders();
+    const expected = parseFile('orders', 'orders.csv', bytesSource(bytes)).rows;
+
+    const { rows } = await readInBackground(bytes, BUILT);
+
+    const held = Array.from({ length: rows.length }, (_, i) => rows.row(i));
+    expect(held).toEqual(Array.from(expected.bySku(), (row) => expected.row(row)));
+    expect(Array.from(rows.bySku())).toEqual(held.map((_, i) => i));
   });
 
   it('leaves a file with quotes to the main thread, which gives the same rows', async () => {
@@ -164,14 +180,13 @@ describe('where a file read in two parts is split', () => {
 });
 
 describe('reading a large orders.csv in two parts, with nothing else to read meanwhile', () => {
-  it('gives what the main thread gives: every row in order, its line, every problem', async () => {
+  it('gives what the main thread gives: each row at its row in the file, every problem', async () => {
     const bytes = spreadsheetOrders();
     const expected = parseFile('orders', 'orders.csv', bytesSource(bytes));
 
     const parsed = await readInBackground(bytes, BUILT, 0);
 
-    expect(rowsOf(parsed.rows)).toEqual(rowsOf(expected.rows));
-    expect(linesOf(parsed)).toEqual(linesOf(expected));
+    expect(byFileRow(parsed)).toEqual(byFileRow(expected));
     expect(parsed.problems).toEqual(expected.problems);
     expect(parsed.problems).toHaveLength(2);
     expect(parsed.problems[0]?.line).toBe(3);

@@ -15,7 +15,9 @@ describe('a column of strings held as bytes', () => {
         const column = new ByteColumn();
 
         for (const v of values) column.push(v);
-        const sent = new ByteColumn(structuredClone(column.data()));
+        const sent = new ByteColumn(
+          structuredClone(column.dataInOrder(Int32Array.from(values.keys()))),
+        );
 
         const expected = values.map((v) => Buffer.from(v, 'utf8').toString('utf8'));
         expect(Array.from({ length: column.length }, (_, i) => column.at(i))).toEqual(expected);
@@ -27,6 +29,22 @@ describe('a column of strings held as bytes', () => {
         expect(copied).toEqual(expected);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('gives rows in another order to another thread', () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 100 }), fc.nat(), (values, seed) => {
+        const column = new ByteColumn();
+        for (const v of values) column.push(v);
+        const order = Int32Array.from(values.keys(), (i) => (i + seed) % values.length).reverse();
+
+        const sent = new ByteColumn(structuredClone(column.dataInOrder(order)));
+
+        const expected = Array.from(order, (row) => column.at(row));
+        expect(Array.from({ length: sent.length }, (_, k) => sent.at(k))).toEqual(expected);
+      }),
+      { numRuns: 50 },
     );
   });
 

@@ -58,6 +58,44 @@ describe('order lines held as columns', () => {
     );
   });
 
+  it('gives another thread its rows grouped by sku, each with its row in the file', () => {
+    const row = fc.record({ ...lineFields, batchref: fc.constantFrom('B-1', 'B-2', 'é-3') });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 200 }), (rows) => {
+        const columns = new LineColumns();
+        for (const { orderid, sku, qty, batchref } of rows)
+          columns.push(orderid, sku, qty, batchref);
+
+        const received = new LineColumns(structuredClone(columns.groupedData()));
+
+        const held = Array.from({ length: received.length }, (_, k) => received.row(k));
+        const fileRows = Array.from({ length: received.length }, (_, k) => received.fileRow(k));
+        expect(fileRows).toEqual(Array.from(columns.bySku()));
+        expect(held).toEqual(fileRows.map((i) => rows[i]));
+        expect(Array.from(received.bySku())).toEqual(held.map((_, k) => k));
+      }),
+    );
+  });
+
+  it('gives each row its row in the file after a part in file order and one that is not', () => {
+    const [first, second] = [new LineColumns(), new LineColumns()];
+    first.push('order-1', 'CLOCK', 1);
+    first.push('order-2', 'LAMP', 1);
+    for (const [orderid, sku] of [
+      ['order-3', 'LAMP'],
+      ['order-4', 'CLOCK'],
+      ['order-5', 'LAMP'],
+    ]) {
+      second.push(orderid as string, sku as string, 1);
+    }
+
+    first.append(new LineColumns(second.groupedData()));
+
+    const held = Array.from({ length: first.length }, (_, k) => first.row(k).orderid);
+    expect(held).toEqual(['order-1', 'order-2', 'order-3', 'order-5', 'order-4']);
+    expect(held.map((_, k) => first.fileRow(k))).toEqual([0, 1, 2, 4, 3]);
+  });
+
   it('reads every column of a row it touches, for a walk to bring rows into the cache', () => {
     const touched = (orderid: string, sku: string, qty: number, batchref: string) => {
       const columns = new LineColumns();

@@ -14,7 +14,10 @@ describe('a column of strings held once each', () => {
           const column = new StringColumn(shared);
 
           for (const v of values) column.push(v);
-          const received = new StringColumn(shared, structuredClone(column.data()));
+          const received = new StringColumn(
+            shared,
+            structuredClone(column.dataInOrder(Int32Array.from(values.keys()))),
+          );
 
           const rows = (c: StringColumn) => Array.from({ length: c.length }, (_, i) => c.at(i));
           expect(rows(column)).toEqual(values);
@@ -38,12 +41,44 @@ describe('a column of strings held once each', () => {
     expect([all.distinct, runs.distinct]).toEqual([2, 3]);
   });
 
+  for (const shared of ['all', 'runs'] as const) {
+    it(`gives rows in another order to another thread (${shared})`, () => {
+      fc.assert(
+        fc.property(fc.array(value, { maxLength: 300 }), fc.nat(), (values, seed) => {
+          const column = new StringColumn(shared);
+          for (const v of values) column.push(v);
+          const order = Int32Array.from(values.keys()).sort(
+            (a, b) => ((a * seed) % 7) - ((b * seed) % 7),
+          );
+
+          const received = new StringColumn(shared, structuredClone(column.dataInOrder(order)));
+
+          const rows = Array.from({ length: received.length }, (_, k) => received.at(k));
+          expect(rows).toEqual(Array.from(order, (row) => values[row]));
+        }),
+      );
+    });
+  }
+
+  it('gives the strings of runs in the order the rows in another order first use them', () => {
+    const column = new StringColumn('runs');
+    for (const v of ['a', 'a', 'b', 'c', 'a']) column.push(v);
+
+    const data = column.dataInOrder(Int32Array.of(3, 1, 4, 0, 2));
+
+    expect(data.values).toEqual(['c', 'a', 'a', 'b']);
+    expect([...data.of]).toEqual([0, 1, 2, 1, 3]);
+  });
+
   it('keeps numbering a received column where it left off', () => {
     const sent = new StringColumn('all');
     sent.push('a');
     sent.push('b');
 
-    const received = new StringColumn('all', structuredClone(sent.data()));
+    const received = new StringColumn(
+      'all',
+      structuredClone(sent.dataInOrder(Int32Array.of(0, 1))),
+    );
     received.push('b');
     received.push('c');
 
