@@ -90,10 +90,7 @@ export class LineColumns {
   append(other: LineColumns): void {
     if (this.#fileRows !== undefined || other.#fileRows !== undefined) {
       const count = this.length;
-      if (this.#fileRows === undefined) {
-        this.#fileRows = new Int32List(count + other.length);
-        for (let row = 0; row < count; row++) this.#fileRows.push(row);
-      }
+      this.#fileRows ??= Int32List.of(Int32Array.from({ length: count }, (_, row) => row));
       for (let row = 0; row < other.length; row++) this.#fileRows.push(count + other.fileRow(row));
     }
     this.#orderids.append(other.#orderids);
