@@ -33,45 +33,18 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
   });
   clock.lap('reading');
   try {
-    const { batches, batchesBySku, allocations } = uow.input;
     const progress = options.progress ?? noProgress;
     const run = new FolderRun(uow, bus, report, progress);
-    await run.createBatches(batches, batchesBySku);
-    clock.lap('batches');
-    const restored = allocations.rows.length;
-    await run.restore(allocations);
-    // Rows are let go once walked, each file's as soon as it can be (see `Lines.release`).
-    allocations.release();
-    clock.lap('restoring');
-    // orders.csv may still be being read on another thread; a problem in it rejects here, before
-    // any warning, as it did when every file was checked before the first command.
-    const orders = await waitShowing(progress, 'reading', uow.input.orders);
-    clock.lap('reading');
-    uow.input.warnings.forEach(options.onWarning);
-    await run.allocate(orders, restored + 1);
-    const repeatWarnings = uow.input.repeatWarnings();
-    repeatWarnings.forEach(options.onWarning);
-    const linesRead = orders.bySku.length - orders.repeats.warnings.length;
-    orders.release();
+    const { linesRead, warnings } = await allocateAll(uow, run, clock, options);
     const unallocated = uow.stillUnallocated(report.reported);
-    const summary = summarise(
-      folder,
-      options.dryRun,
-      report,
-      linesRead,
-      unallocated,
-      uow.input.warnings.length + repeatWarnings.length,
-    );
+    const summary = summarise(folder, options.dryRun, report, linesRead, unallocated, warnings);
     clock.lap('allocating');
     if (!options.dryRun) {
       run.phase('writing', 1);
       await uow.save(unallocated);
       progress.advance(1);
-      await eventLog?.append({
-        time: new Date().toISOString(),
-        folder: resolve(folder),
-        counts: counts(summary),
-      });
+      const time = new Date().toISOString();
+      await eventLog?.append({ time, folder: resolve(folder), counts: counts(summary) });
     }
     clock.lap('writing');
     return { ...summary, seconds: clock.total(), phases: clock.seconds() };
@@ -79,6 +52,39 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     options.progress?.stop();
     await uow.close();
   }
+}
+
+type Opened = Awaited<ReturnType<typeof bootstrapFolder>>;
+
+/**
+ * The run's commands, phase by phase: the batches, earlier allocations, then the order lines
+ * once read. Gives the lines read and the warnings told, repeats of lines included.
+ */
+async function allocateAll(
+  uow: Opened['uow'],
+  run: FolderRun,
+  clock: PhaseClock,
+  options: RunOptions,
+): Promise<{ linesRead: number; warnings: number }> {
+  const { batches, batchesBySku, allocations } = uow.input;
+  await run.createBatches(batches, batchesBySku);
+  clock.lap('batches');
+  const restored = allocations.rows.length;
+  await run.restore(allocations);
+  // Rows are let go once walked, each file's as soon as it can be (see `Lines.release`).
+  allocations.release();
+  clock.lap('restoring');
+  // orders.csv may still be being read on another thread; a problem in it rejects here, before
+  // any warning, as it did when every file was checked before the first command.
+  const orders = await waitShowing(options.progress ?? noProgress, 'reading', uow.input.orders);
+  clock.lap('reading');
+  uow.input.warnings.forEach(options.onWarning);
+  await run.allocate(orders, restored + 1);
+  const repeatWarnings = uow.input.repeatWarnings();
+  repeatWarnings.forEach(options.onWarning);
+  const linesRead = orders.bySku.length - orders.repeats.warnings.length;
+  orders.release();
+  return { linesRead, warnings: uow.input.warnings.length + repeatWarnings.length };
 }
 
 /** The summary but for its times, which the run knows only once it has written. */
