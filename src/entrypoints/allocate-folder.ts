@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { bootstrapFolder, type UnallocatedLine } from '../bootstrap.js';
 import type { InputProblem } from '../errors.js';
-import { FolderRun } from './folder-run.js';
+import { FolderRun, type Opened } from './folder-run.js';
 import { PhaseClock } from './phase-clock.js';
 import { noProgress, type Progress, waitShowing } from './progress.js';
 import { RunReport, type Summary } from './run-report.js';
@@ -53,8 +53,6 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     await uow.close();
   }
 }
-
-type Opened = Awaited<ReturnType<typeof bootstrapFolder>>;
 
 /**
  * The run's commands, phase by phase: the batches, earlier allocations, then the order lines

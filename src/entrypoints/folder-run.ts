@@ -4,7 +4,7 @@ import { InvalidSku } from '../errors.js';
 import type { Progress } from './progress.js';
 import type { RunReport } from './run-report.js';
 
-type Opened = Awaited<ReturnType<typeof bootstrapFolder>>;
+export type Opened = Awaited<ReturnType<typeof bootstrapFolder>>;
 type BatchRows = Opened['uow']['input']['batches'];
 
 /** Long synchronous stretches let the lock's refresh timer run this often (in commands). */
