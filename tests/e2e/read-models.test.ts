@@ -85,6 +85,11 @@ describe('--events', () => {
     const { code } = await runCli(['--events', log, dir]);
 
     expect(code).toBe(1);
+    // Each line is written with its type first, then the event's fields in the README's order.
+    expect(readFileSync(log, 'utf8').split('\n')[1]).toBe(
+      '{"type":"Deallocated","orderid":"o2","sku":"CLOCK","qty":4,"batchref":"b1",' +
+        '"reason":"over-allocated","schema":1}',
+    );
     const [header, ...rest] = events(log);
     expect(header).toMatchObject({
       type: 'Run',
