@@ -73,8 +73,8 @@ export class CsvUnitOfWork implements UnitOfWork {
     this.#memory.rollback();
   }
 
-  collectNewEvents(): Event[] {
-    return this.#memory.collectNewEvents();
+  nextEvent(): Event | undefined {
+    return this.#memory.nextEvent();
   }
 
   /** allocations.csv's lines for every allocation now held, by position: earlier runs' first. */

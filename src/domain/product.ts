@@ -1,7 +1,13 @@
 import { DuplicateAllocation, InvalidValue } from '../errors.js';
 import { type AllocationSlot, Batch, type OrderLine } from './batch.js';
 import { Journal, type SlotLog } from './journal.js';
-import type { DeallocationReason, Event } from './events.js';
+import {
+  Allocated,
+  Deallocated,
+  type DeallocationReason,
+  type Event,
+  OutOfStock,
+} from './events.js';
 import { Stock } from './stock.js';
 
 /**
@@ -10,7 +16,8 @@ import { Stock } from './stock.js';
  * that a unit of work can `revert()` to the last `checkpoint()`.
  */
 export class Product {
-  events: Event[] = [];
+  /** Raised since the last commit, oldest first; a unit of work takes them at its commit. */
+  readonly events: Event[] = [];
   readonly #stock = new Stock();
   #displaced: { line: OrderLine; batchref: string }[] = [];
   #version: number;
@@ -65,12 +72,12 @@ export class Product {
     if (current) this.#deallocate(current, 'amended');
     const batch = this.#stock.firstFit(qty);
     if (batch === undefined) {
-      this.#record({ type: 'OutOfStock', orderid, sku, qty });
+      this.#record(new OutOfStock(orderid, sku, qty));
       if (current) this.#version += 1;
       return undefined;
     }
     this.#place(batch, line);
-    this.#record({ type: 'Allocated', orderid, sku, qty, batchref: batch.reference });
+    this.#record(new Allocated(orderid, sku, qty, batch.reference));
     this.#version += 1;
     return batch.reference;
   }
@@ -117,7 +124,7 @@ export class Product {
     });
     for (const { line, batchref } of displaced) {
       const { orderid, sku, qty } = line;
-      this.#record({ type: 'Deallocated', orderid, sku, qty, batchref, reason: 'batch-gone' });
+      this.#record(new Deallocated(orderid, sku, qty, batchref, 'batch-gone'));
     }
     if (this.events.length > before) this.#version += 1;
   }
@@ -167,13 +174,11 @@ export class Product {
     this.#journal.taken(slot);
     const { orderid, qty } = slot;
     const batchref = (slot.batch as Batch).reference;
-    this.#record({ type: 'Deallocated', orderid, sku: this.sku, qty, batchref, reason });
+    this.#record(new Deallocated(orderid, this.sku, qty, batchref, reason));
   }
 
-  /** Most commands raise one event: a list made for it holds one, where `push` makes room for 17. */
   #record(event: Event): void {
-    if (this.events.length === 0) this.events = [event];
-    else this.events.push(event);
+    this.events.push(event);
   }
 
   #checkLine(line: OrderLine): void {

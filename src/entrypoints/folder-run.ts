@@ -1,5 +1,5 @@
 import type { bootstrapFolder, Lines } from '../bootstrap.js';
-import type { Command } from '../domain/commands.js';
+import { Allocate, type Command, RestoreAllocation } from '../domain/commands.js';
 import { InvalidSku } from '../errors.js';
 import type { Progress } from './progress.js';
 import type { RunReport } from './run-report.js';
@@ -56,13 +56,9 @@ export class FolderRun {
     this.phase('restoring', allocations.bySku.length);
     const rows = allocations.rows;
     await this.#walk(allocations, 0, (i) =>
-      this.#send({
-        type: 'RestoreAllocation',
-        orderid: rows.orderid(i),
-        sku: rows.sku(i),
-        qty: rows.qty(i),
-        batchref: rows.batchref(i),
-      }),
+      this.#send(
+        new RestoreAllocation(rows.orderid(i), rows.sku(i), rows.qty(i), rows.batchref(i)),
+      ),
     );
     this.uow.position = rows.length;
     for (const sku of this.#skus) this.#send({ type: 'Reconcile', sku });
@@ -75,12 +71,7 @@ export class FolderRun {
     const lines = orders.rows;
     await this.#walk(orders, first, (i) => {
       const before = this.report.events;
-      const outcome = this.#send({
-        type: 'Allocate',
-        orderid: lines.orderid(i),
-        sku: lines.sku(i),
-        qty: lines.qty(i),
-      });
+      const outcome = this.#send(new Allocate(lines.orderid(i), lines.sku(i), lines.qty(i)));
       if (outcome !== undefined && this.report.events === before) this.report.alreadyAllocated += 1;
     });
     this.progress.stop();

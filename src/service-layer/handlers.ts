@@ -1,10 +1,10 @@
-import type {
+import {
   Allocate,
-  ChangeBatchQuantity,
-  Command,
-  CreateBatch,
-  Reconcile,
-  RestoreAllocation,
+  type ChangeBatchQuantity,
+  type Command,
+  type CreateBatch,
+  type Reconcile,
+  type RestoreAllocation,
 } from '../domain/commands.js';
 import type { Deallocated, Event } from '../domain/events.js';
 import { Product } from '../domain/product.js';
@@ -74,7 +74,7 @@ export function reconcile(command: Reconcile, uow: UnitOfWork): void {
 /** A line taken back from its batch goes through the allocation rule again; amendments do not. */
 export function reallocate(event: Deallocated, uow: UnitOfWork): void {
   if (event.reason === 'amended') return;
-  allocate({ type: 'Allocate', orderid: event.orderid, sku: event.sku, qty: event.qty }, uow);
+  allocate(new Allocate(event.orderid, event.sku, event.qty), uow);
 }
 
 export type CommandHandlers = {

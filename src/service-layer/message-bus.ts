@@ -23,21 +23,17 @@ export class MessageBus {
     private readonly logError: ErrorLogger,
   ) {}
 
-  /** Handles a message and what follows from it; returns what a command's handler returned. */
+  /**
+   * Handles a message and what follows from it; returns what a command's handler returned. The
+   * unit of work hands out events in the order they were committed, so those an event's handlers
+   * raise come after the ones already waiting: the book's queue.
+   */
   handle(message: Message): unknown {
     let result: unknown;
-    let queue: Message[];
-    if (message.type in this.commandHandlers) {
-      result = this.#handleCommand(message as Command);
-      queue = this.uow.collectNewEvents();
-    } else {
-      queue = [message];
-    }
-    for (let i = 0; i < queue.length; i++) {
-      this.#handleEvent(queue[i] as Event);
-      const more = this.uow.collectNewEvents();
-      // By index: `for...of` made an iterator for each message, which V8 did not optimise away.
-      for (let j = 0; j < more.length; j++) queue.push(more[j] as Event);
+    if (message.type in this.commandHandlers) result = this.#handleCommand(message as Command);
+    else this.#handleEvent(message as Event);
+    for (let event = this.uow.nextEvent(); event !== undefined; event = this.uow.nextEvent()) {
+      this.#handleEvent(event);
     }
     return result;
   }

@@ -16,8 +16,11 @@ export interface UnitOfWork {
   readonly products: ProductRepository;
   commit(): void;
   rollback(): void;
-  /** The events of committed changes, oldest first, each handed out once. */
-  collectNewEvents(): Event[];
+  /**
+   * The oldest event of committed changes not yet handed out, or undefined: the book's
+   * `collect_new_events` generator, one event at a time.
+   */
+  nextEvent(): Event | undefined;
 }
 
 /** Runs `work` as one unit: what it did not commit is rolled back, also when it throws. */

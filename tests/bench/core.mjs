@@ -3,6 +3,7 @@
 // Run with `npm run build && node tests/bench/core.mjs [lines] [skus]`.
 import { InMemoryUnitOfWork } from '../../dist/adapters/in-memory-unit-of-work.js';
 import { bootstrap } from '../../dist/bootstrap.js';
+import { Allocate } from '../../dist/domain/commands.js';
 
 const LINES = Number(process.argv[2] ?? 1_000_000);
 const SKUS = Number(process.argv[3] ?? 10_000);
@@ -40,7 +41,7 @@ for (let s = 0; s < SKUS; s++) {
 const batchesDone = performance.now();
 for (let i = 0; i < LINES; i++) {
   const sku = `SKU-${Math.floor(random() * SKUS)}`;
-  bus.handle({ type: 'Allocate', orderid: `order-${i}`, sku, qty: 1 + Math.floor(random() * 10) });
+  bus.handle(new Allocate(`order-${i}`, sku, 1 + Math.floor(random() * 10)));
 }
 const done = performance.now();
 const seconds = (done - batchesDone) / 1000;

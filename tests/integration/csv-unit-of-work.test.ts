@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvUnitOfWork } from '../../src/adapters/csv-unit-of-work.js';
 import { bootstrap } from '../../src/bootstrap.js';
+import { Allocate, RestoreAllocation } from '../../src/domain/commands.js';
 import { InputError } from '../../src/errors.js';
 import { csvOf, entries, folderWith } from '../support/cli.js';
 
@@ -20,7 +21,7 @@ async function opened(files = FOLDER) {
   const restored = uow.input.allocations.rows;
   for (let i = 0; i < restored.length; i++) {
     const [orderid, sku, qty] = [restored.orderid(i), restored.sku(i), restored.qty(i)];
-    bus.handle({ type: 'RestoreAllocation', orderid, sku, qty, batchref: restored.batchref(i) });
+    bus.handle(new RestoreAllocation(orderid, sku, qty, restored.batchref(i)));
   }
   return { dir, uow, bus };
 }
@@ -28,7 +29,7 @@ async function opened(files = FOLDER) {
 describe('the CSV unit of work', () => {
   it('writes what was allocated and reads it back the same', async () => {
     const { dir, uow, bus } = await opened();
-    bus.handle({ type: 'Allocate', orderid: 'o2', sku: 'LAMP', qty: 2 });
+    bus.handle(new Allocate('o2', 'LAMP', 2));
 
     await uow.save([]);
     await uow.close();
@@ -48,7 +49,7 @@ describe('the CSV unit of work', () => {
     const { uow, bus } = await opened();
     const at = (position: number, orderid: string, sku: string) => {
       uow.position = position;
-      bus.handle({ type: 'Allocate', orderid, sku, qty: 1 });
+      bus.handle(new Allocate(orderid, sku, 1));
     };
 
     at(5, 'late-lamp', 'LAMP');
@@ -77,11 +78,11 @@ describe('the CSV unit of work', () => {
 
     for (let i = 0; i < count; i++) {
       uow.position = count - i;
-      bus.handle({ type: 'Allocate', orderid: orderid(i), sku: 'CLOCK', qty: 1 });
+      bus.handle(new Allocate(orderid(i), 'CLOCK', 1));
     }
     for (let i = 0; i < count; i++) {
       uow.position = count + i;
-      bus.handle({ type: 'Allocate', orderid: orderid(i), sku: 'CLOCK', qty: 2 });
+      bus.handle(new Allocate(orderid(i), 'CLOCK', 2));
     }
 
     const lines = uow.allocationLines();
@@ -148,7 +149,7 @@ describe('the CSV unit of work', () => {
 
   it('writes availability per batch from the committed state', async () => {
     const { uow, bus } = await opened();
-    bus.handle({ type: 'Allocate', orderid: 'o2', sku: 'LAMP', qty: 5 });
+    bus.handle(new Allocate('o2', 'LAMP', 5));
 
     expect([...uow.availabilityRows()]).toEqual([
       ['b1', 'CLOCK', '', '10', '4', '6'],

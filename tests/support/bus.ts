@@ -1,6 +1,6 @@
 import { InMemoryUnitOfWork } from '../../src/adapters/in-memory-unit-of-work.js';
 import { bootstrap } from '../../src/bootstrap.js';
-import type { Command } from '../../src/domain/commands.js';
+import { Allocate, type Command, RestoreAllocation } from '../../src/domain/commands.js';
 import type { Event } from '../../src/domain/events.js';
 
 /** A bus wired to an in-memory unit of work, remembering what was published and logged. */
@@ -28,12 +28,8 @@ export const createBatch = (
   eta,
 });
 
-export const allocate = (orderid: string, sku: string, qty: number): Command => ({
-  type: 'Allocate',
-  orderid,
-  sku,
-  qty,
-});
+export const allocate = (orderid: string, sku: string, qty: number): Command =>
+  new Allocate(orderid, sku, qty);
 
 export const changeBatchQuantity = (ref: string, qty: number): Command => ({
   type: 'ChangeBatchQuantity',
@@ -41,12 +37,7 @@ export const changeBatchQuantity = (ref: string, qty: number): Command => ({
   qty,
 });
 
-export const restore = (orderid: string, sku: string, qty: number, batchref: string): Command => ({
-  type: 'RestoreAllocation',
-  orderid,
-  sku,
-  qty,
-  batchref,
-});
+export const restore = (orderid: string, sku: string, qty: number, batchref: string): Command =>
+  new RestoreAllocation(orderid, sku, qty, batchref);
 
 export const reconcile = (sku: string): Command => ({ type: 'Reconcile', sku });

@@ -5,7 +5,14 @@ import { Product } from '../../src/domain/product.js';
 import { COMMAND_HANDLERS, reallocate } from '../../src/service-layer/handlers.js';
 import { MessageBus } from '../../src/service-layer/message-bus.js';
 import { inTransaction } from '../../src/service-layer/unit-of-work.js';
-import { allocate, createBatch, reconcile, restore, testBus } from '../support/bus.js';
+import {
+  allocate,
+  changeBatchQuantity,
+  createBatch,
+  reconcile,
+  restore,
+  testBus,
+} from '../support/bus.js';
 
 function busWithFailingAllocate() {
   const uow = new InMemoryUnitOfWork();
@@ -83,6 +90,23 @@ describe('the message bus', () => {
     expect(ref).toBe('b1');
     expect(seen).toEqual(['second handler ran']);
     expect(logged).toHaveLength(1);
+  });
+
+  it("handles the events an event's handlers raise after those already waiting", () => {
+    const { bus, published } = testBus();
+    bus.handle(createBatch('b1', 'SHINY-KETTLE', 10));
+    bus.handle(createBatch('b2', 'SHINY-KETTLE', 10, '2026-12-01'));
+    bus.handle(allocate('o1', 'SHINY-KETTLE', 3));
+    bus.handle(allocate('o2', 'SHINY-KETTLE', 3));
+    published.length = 0;
+
+    bus.handle(changeBatchQuantity('b1', 0));
+
+    // Both lines leave b1, latest first; each Deallocated's handler reallocates one to b2.
+    expect(published.map((e) => `${e.type} ${e.orderid}`)).toEqual([
+      ...['Deallocated o2', 'Deallocated o1'],
+      ...['Allocated o2', 'Allocated o1'],
+    ]);
   });
 });
 
