@@ -3,7 +3,7 @@
  * Those a run sends once per line are classes, made with `new`: V8 tracks each object literal's
  * site, and a site whose first objects it found alive at an unlucky collection had its million
  * objects made in the old generation, where they died: about 100 MB more at the peak, now and
- * then (see the README's Where the time and memory go). Any object of the same shape will do.
+ * then (see the README's Where the time and memory go).
  */
 
 export class Allocate {
