@@ -79,3 +79,11 @@ export function entries(dir: string): string[] {
 
 /** Builds a CSV file from rows, `\n` line ends. */
 export const csvOf = (...rows: string[]) => `${rows.join('\n')}\n`;
+
+/** The book's three batches: one of sku1 in the warehouse, two of sku2 on their way. */
+export const BATCHES = csvOf(
+  'ref,sku,qty,eta',
+  'b1,sku1,100,',
+  'b2,sku2,100,2011-01-01',
+  'b3,sku2,100,2011-01-02',
+);
