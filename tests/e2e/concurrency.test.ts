@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import lockfile from 'proper-lockfile';
 import { describe, expect, it } from 'vitest';
 import { generateFolder } from '../bench/generate.mjs';
-import { entries, read, runCli } from '../support/cli.js';
+import { AFTER_A_RUN, entries, FILES, folderWith, read, runCli, snapshot } from '../support/cli.js';
 
 const RUNS = 4;
 
@@ -36,4 +37,50 @@ describe('several runs started at once on one folder', () => {
       expect(allocated.has(key(order)) !== reported.has(key(order))).toBe(true);
     expect(entries(dir).filter((f) => /tmp|lock/.test(f))).toEqual([]);
   }, 300_000);
+});
+
+describe('one run at a time', () => {
+  it('exits 75 with nothing written when another run holds the folder', async () => {
+    const dir = folderWith(FILES);
+    const release = await lockfile.lock(dir, {
+      lockfilePath: join(dir, '.allocate-from-csv.lock'),
+    });
+    const before = snapshot(dir);
+
+    const { code, stderr } = await runCli(['--wait', '0.3', dir]);
+    await release();
+
+    expect(code).toBe(75);
+    expect(stderr).toContain('another run is using this folder');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('waits for the other run to finish, then runs', async () => {
+    const dir = folderWith(FILES);
+    const release = await lockfile.lock(dir, {
+      lockfilePath: join(dir, '.allocate-from-csv.lock'),
+    });
+    setTimeout(() => void release(), 500);
+
+    const { code } = await runCli(['--wait', '10', dir]);
+
+    expect(code).toBe(0);
+  });
+
+  it('takes over the stale lock and removes the temp files of a killed run', async () => {
+    const dir = folderWith(FILES);
+    const lock = join(dir, '.allocate-from-csv.lock');
+    mkdirSync(lock);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    writeFileSync(
+      join(dir, 'allocations.csv.tmp-4242-0badf00d'),
+      'orderid,sku,qty,batchref\no1,CL',
+    );
+
+    const { code } = await runCli(['--wait', '1', dir]);
+
+    expect(code).toBe(0);
+    expect(entries(dir)).toEqual(AFTER_A_RUN);
+  });
 });

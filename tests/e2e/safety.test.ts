@@ -1,31 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AFTER_A_RUN, csvOf, entries, folderWith, runCli } from '../support/cli.js';
+import { csvOf, entries, FILES, folderWith, runCli, snapshot } from '../support/cli.js';
 
 const NOBODY = 65534;
-const FILES = {
-  'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,', 'b2,CLOCK,10,2027-01-01'),
-  'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3', 'o2,CLOCK,4'),
-  'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,5,b1'),
-};
-
-/** The folder's files and their contents (the lock, a folder, is left out). */
-function snapshot(dir: string) {
-  const files = entries(dir).filter((name) => !name.startsWith('.'));
-  return files.map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
-}
-
 /** A folder others may enter, for runs as an unprivileged user. */
 function sharedFolder(files = FILES): string {
   const dir = folderWith(files);
@@ -163,51 +143,5 @@ describe('changes under a run: exit 75, nothing written', () => {
     expect(
       entries(dir).filter((f) => !f.endsWith('.csv') || /unallocated|availability/.test(f)),
     ).toEqual([]);
-  });
-});
-
-describe('one run at a time', () => {
-  it('exits 75 with nothing written when another run holds the folder', async () => {
-    const dir = folderWith(FILES);
-    const release = await lockfile.lock(dir, {
-      lockfilePath: join(dir, '.allocate-from-csv.lock'),
-    });
-    const before = snapshot(dir);
-
-    const { code, stderr } = await runCli(['--wait', '0.3', dir]);
-    await release();
-
-    expect(code).toBe(75);
-    expect(stderr).toContain('another run is using this folder');
-    expect(snapshot(dir)).toEqual(before);
-  });
-
-  it('waits for the other run to finish, then runs', async () => {
-    const dir = folderWith(FILES);
-    const release = await lockfile.lock(dir, {
-      lockfilePath: join(dir, '.allocate-from-csv.lock'),
-    });
-    setTimeout(() => void release(), 500);
-
-    const { code } = await runCli(['--wait', '10', dir]);
-
-    expect(code).toBe(0);
-  });
-
-  it('takes over the stale lock and removes the temp files of a killed run', async () => {
-    const dir = folderWith(FILES);
-    const lock = join(dir, '.allocate-from-csv.lock');
-    mkdirSync(lock);
-    const old = new Date(Date.now() - 60_000);
-    utimesSync(lock, old, old);
-    writeFileSync(
-      join(dir, 'allocations.csv.tmp-4242-0badf00d'),
-      'orderid,sku,qty,batchref\no1,CL',
-    );
-
-    const { code } = await runCli(['--wait', '1', dir]);
-
-    expect(code).toBe(0);
-    expect(entries(dir)).toEqual(AFTER_A_RUN);
   });
 });

@@ -87,3 +87,16 @@ export const BATCHES = csvOf(
   'b2,sku2,100,2011-01-01',
   'b3,sku2,100,2011-01-02',
 );
+
+/** A small folder of each input: two batches, two order lines, one earlier allocation. */
+export const FILES = {
+  'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,', 'b2,CLOCK,10,2027-01-01'),
+  'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3', 'o2,CLOCK,4'),
+  'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,5,b1'),
+};
+
+/** The folder's files and their contents (the lock, a folder, is left out). */
+export function snapshot(dir: string) {
+  const files = entries(dir).filter((name) => !name.startsWith('.'));
+  return files.map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
+}
