@@ -72,12 +72,12 @@ export class Product {
     if (current) this.#deallocate(current, 'amended');
     const batch = this.#stock.firstFit(qty);
     if (batch === undefined) {
-      this.#record(new OutOfStock(orderid, sku, qty));
+      this.events.push(new OutOfStock(orderid, sku, qty));
       if (current) this.#version += 1;
       return undefined;
     }
     this.#place(batch, line);
-    this.#record(new Allocated(orderid, sku, qty, batch.reference));
+    this.events.push(new Allocated(orderid, sku, qty, batch.reference));
     this.#version += 1;
     return batch.reference;
   }
@@ -124,7 +124,7 @@ export class Product {
     });
     for (const { line, batchref } of displaced) {
       const { orderid, sku, qty } = line;
-      this.#record(new Deallocated(orderid, sku, qty, batchref, 'batch-gone'));
+      this.events.push(new Deallocated(orderid, sku, qty, batchref, 'batch-gone'));
     }
     if (this.events.length > before) this.#version += 1;
   }
@@ -174,11 +174,7 @@ export class Product {
     this.#journal.taken(slot);
     const { orderid, qty } = slot;
     const batchref = (slot.batch as Batch).reference;
-    this.#record(new Deallocated(orderid, this.sku, qty, batchref, reason));
-  }
-
-  #record(event: Event): void {
-    this.events.push(event);
+    this.events.push(new Deallocated(orderid, this.sku, qty, batchref, reason));
   }
 
   #checkLine(line: OrderLine): void {
