@@ -1,0 +1,102 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/entrypoints/main.js';
+import { csvOf, folderWith } from '../support/cli.js';
+import { type Folder, runByContract } from '../support/contract-model.js';
+
+const KNOWN = ['RETRO-CLOCK', 'OMINOUS-MIRROR', 'GARISH-RUG'];
+const sku = fc.constantFrom(...KNOWN, 'NO-SUCH-LAMP');
+const qty = fc.integer({ min: 1, max: 6 });
+const batch = fc.tuple(
+  fc.constantFrom('b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7'),
+  fc.constantFrom(...KNOWN),
+  fc.integer({ min: 0, max: 12 }),
+  fc.constantFrom('', '2027-01-01', '2027-01-02', '2027-02-01'),
+);
+const allocation = fc.tuple(
+  fc.constantFrom('o0', 'o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7'),
+  sku,
+  qty,
+  fc.constantFrom('b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b8'),
+);
+const order = fc.tuple(fc.constantFrom('o0', 'o2', 'o4', 'o6', 'o8', 'o9', 'o10', 'o11'), sku, qty);
+
+/** Rows whose key (the first `width` fields) came before with other values are left out. */
+function withoutConflicts<T extends readonly unknown[]>(rows: T[], width: number): T[] {
+  const first = new Map<string, string>();
+  return rows.filter((row) => {
+    const key = row.slice(0, width).join(',');
+    const whole = row.join(',');
+    if (!first.has(key)) first.set(key, whole);
+    return first.get(key) === whole;
+  });
+}
+
+/** Order lines that were allocated before, each ordered again as it was or amended. */
+const again = fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 6 });
+
+const folder: fc.Arbitrary<Folder> = fc
+  .record({
+    batches: fc.array(batch, { minLength: 1, maxLength: 7 }),
+    allocations: fc.array(allocation, { maxLength: 12 }),
+    orders: fc.array(order, { maxLength: 16 }),
+    again,
+  })
+  .map(({ batches, allocations, orders, again }) => {
+    const before = withoutConflicts(allocations, 2);
+    const repeated = again.flatMap(([i, same]) => {
+      const [orderid, sku, qty] = before[i % before.length] ?? [];
+      return orderid && sku && qty ? [[orderid, sku, same ? qty : qty + 1] as const] : [];
+    });
+    return {
+      batches: withoutConflicts(batches, 1),
+      allocations: before,
+      orders: withoutConflicts([...orders, ...repeated], 2),
+    };
+  });
+
+function write({ batches, allocations, orders }: Folder): string {
+  const rows = (header: string, list: readonly (readonly unknown[])[]) =>
+    csvOf(header, ...list.map((row) => row.join(',')));
+  return folderWith({
+    'batches.csv': rows('ref,sku,qty,eta', batches),
+    'orders.csv': rows('orderid,sku,qty', orders),
+    ...(allocations.length > 0
+      ? { 'allocations.csv': rows('orderid,sku,qty,batchref', allocations) }
+      : {}),
+  });
+}
+
+describe('a run, against the contract written the slow, obvious way', () => {
+  it('gives the same outputs and counts on random folders', async () => {
+    await fc.assert(
+      fc.asyncProperty(folder, async (input) => {
+        const dir = write(input);
+        let stdout = '';
+
+        const code = await main(['--quiet', '--json', dir], {
+          stdout: (text) => (stdout += text),
+          stderr: () => {},
+        });
+
+        const expected = runByContract(input);
+        const [allocations, unallocated, availability] = [
+          'allocations.csv',
+          'unallocated.csv',
+          'availability.csv',
+        ].map((name) => readFileSync(join(dir, name), 'utf8'));
+        rmSync(dir, { recursive: true });
+        expect(allocations).toBe(csvOf('orderid,sku,qty,batchref', ...expected.allocations));
+        expect(unallocated).toBe(csvOf('orderid,sku,qty,reason', ...expected.unallocated));
+        expect(availability).toBe(
+          csvOf('ref,sku,eta,qty,allocated,available', ...expected.availability),
+        );
+        expect(code).toBe(expected.unallocated.length > 0 ? 1 : 0);
+        expect(JSON.parse(stdout)).toMatchObject(expected.counts);
+      }),
+      { numRuns: Number(process.env.MODEL_RUNS ?? 300) },
+    );
+  });
+});
