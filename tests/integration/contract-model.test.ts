@@ -69,14 +69,24 @@ function write({ batches, allocations, orders }: Folder): string {
   });
 }
 
+/** The events a run logged, after its header, each as its fields joined by spaces. */
+function loggedEvents(file: string): string[] {
+  const lines = readFileSync(file, 'utf8').trim().split('\n').slice(1);
+  return lines.map((line) => {
+    const event = JSON.parse(line) as Record<string, string | number | undefined>;
+    const fields = ['type', 'orderid', 'sku', 'qty', 'batchref', 'reason'].map((f) => event[f]);
+    return fields.filter((field) => field !== undefined).join(' ');
+  });
+}
+
 describe('a run, against the contract written the slow, obvious way', () => {
-  it('gives the same outputs and counts on random folders', async () => {
+  it('gives the same outputs, events and counts on random folders', async () => {
     await fc.assert(
       fc.asyncProperty(folder, async (input) => {
         const dir = write(input);
         let stdout = '';
 
-        const code = await main(['--quiet', '--json', dir], {
+        const code = await main(['--quiet', '--json', '--events', join(dir, 'events'), dir], {
           stdout: (text) => (stdout += text),
           stderr: () => {},
         });
@@ -87,12 +97,14 @@ describe('a run, against the contract written the slow, obvious way', () => {
           'unallocated.csv',
           'availability.csv',
         ].map((name) => readFileSync(join(dir, name), 'utf8'));
+        const events = loggedEvents(join(dir, 'events'));
         rmSync(dir, { recursive: true });
         expect(allocations).toBe(csvOf('orderid,sku,qty,batchref', ...expected.allocations));
         expect(unallocated).toBe(csvOf('orderid,sku,qty,reason', ...expected.unallocated));
         expect(availability).toBe(
           csvOf('ref,sku,eta,qty,allocated,available', ...expected.availability),
         );
+        expect(events).toEqual(expected.events);
         expect(code).toBe(expected.unallocated.length > 0 ? 1 : 0);
         expect(JSON.parse(stdout)).toMatchObject(expected.counts);
       }),

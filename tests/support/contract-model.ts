@@ -4,25 +4,21 @@
  * works sku by sku on columns and writes in position order; on the same folder it must give the
  * same. Rows hold valid values, repeats identical (conflicts are input errors, tested apart).
  */
+import {
+  type Allocation,
+  available,
+  keyOf,
+  type Line,
+  ModelStock,
+  type Reason,
+} from './model-stock.js';
+
 export interface Folder {
   readonly batches: readonly (readonly [ref: string, sku: string, qty: number, eta: string])[];
   readonly allocations: readonly Allocated[];
   readonly orders: readonly (readonly [orderid: string, sku: string, qty: number])[];
 }
 type Allocated = readonly [orderid: string, sku: string, qty: number, batchref: string];
-
-/** A line, with where it came from: its allocations.csv row, just after those, or its order row. */
-type Line = Readonly<{ orderid: string; sku: string; qty: number; from: number }>;
-type Allocation = Line & { readonly batch: ModelBatch };
-/** A batch, with its allocations in the order placed: the last is the latest. */
-type ModelBatch = Readonly<{
-  ref: string;
-  sku: string;
-  qty: number;
-  eta: string;
-  held: Allocation[];
-}>;
-type Reason = 'out-of-stock' | 'unknown-sku';
 type Count =
   'linesRead' | 'allocated' | 'alreadyAllocated' | 'amended' | 'reallocated' | 'warnings';
 
@@ -31,13 +27,12 @@ export interface Outcome {
   readonly allocations: string[];
   readonly unallocated: string[];
   readonly availability: string[];
+  /** The event log's events after its header, each as its fields joined by spaces. */
+  readonly events: string[];
   readonly counts: Record<Count, number> & {
     unallocated: Record<'outOfStock' | 'unknownSku', number>;
   };
 }
-
-const keyOf = ({ orderid, sku }: { orderid: string; sku: string }) => `${orderid}\u0000${sku}`;
-const available = (b: ModelBatch) => b.qty - b.held.reduce((sum, a) => sum + a.qty, 0);
 
 export function runByContract(folder: Folder): Outcome {
   const run = new ContractRun(folder.batches);
@@ -48,11 +43,9 @@ export function runByContract(folder: Folder): Outcome {
 }
 
 class ContractRun {
-  readonly batches: ModelBatch[] = [];
-  /** Every allocation standing, in the order made, by (orderid, sku). */
-  readonly standing = new Map<string, Allocation>();
-  readonly reports: (Line & { reason: Reason })[] = [];
-  readonly displaced: Line[] = [];
+  readonly stock = new ModelStock();
+  /** Lines whose batch is gone, with its ref. */
+  readonly displaced: (Line & { ref: string })[] = [];
   readonly counts: Record<Count, number> = {
     ...{ linesRead: 0, allocated: 0, alreadyAllocated: 0 },
     ...{ amended: 0, reallocated: 0, warnings: 0 },
@@ -60,8 +53,8 @@ class ContractRun {
 
   constructor(rows: Folder['batches']) {
     for (const [ref, sku, qty, eta] of rows) {
-      if (this.batches.some((b) => b.ref === ref)) this.counts.warnings += 1;
-      else this.batches.push({ ref, sku, qty, eta, held: [] });
+      if (this.stock.batches.some((b) => b.ref === ref)) this.counts.warnings += 1;
+      else this.stock.batches.push({ ref, sku, qty, eta, held: [] });
     }
   }
 
@@ -69,10 +62,11 @@ class ContractRun {
   restore(rows: Folder['allocations']): void {
     this.#once(rows, ([orderid, sku, qty, ref], from) => {
       const line = { orderid, sku, qty, from };
-      const batch = this.batches.find((b) => b.ref === ref && b.sku === sku);
-      if (!this.#skus().includes(sku)) this.reports.push({ ...line, reason: 'unknown-sku' });
-      else if (batch) this.#place(batch, line);
-      else this.displaced.push(line);
+      const batch = this.stock.batches.find((b) => b.ref === ref && b.sku === sku);
+      if (!this.stock.skus().includes(sku))
+        this.stock.reports.push({ ...line, reason: 'unknown-sku' });
+      else if (batch) this.stock.place(batch, line);
+      else this.displaced.push({ ...line, ref });
     });
   }
 
@@ -81,13 +75,19 @@ class ContractRun {
    * first, batch by batch; then those and the lines whose batch is gone go through the rule again.
    */
   reconcile(from: number): void {
-    for (const sku of this.#skus()) {
+    for (const sku of this.stock.skus()) {
       const moved: Line[] = [];
-      for (const batch of this.batches.filter((b) => b.sku === sku)) {
-        while (available(batch) < 0) moved.push(this.#takeBack(batch.held.at(-1) as Allocation));
+      for (const batch of this.stock.batches.filter((b) => b.sku === sku)) {
+        while (available(batch) < 0) {
+          moved.push(this.stock.takeBack(batch.held.at(-1) as Allocation, 'over-allocated', from));
+        }
       }
-      for (const line of [...moved, ...this.displaced.filter((l) => l.sku === sku)]) {
-        if (this.#allocate({ ...line, from })) this.counts.reallocated += 1;
+      for (const { orderid, qty, ref } of this.displaced.filter((l) => l.sku === sku)) {
+        moved.push({ orderid, sku, qty, from });
+        this.stock.event(from, 'Deallocated', orderid, sku, qty, ref, 'batch-gone');
+      }
+      for (const line of moved) {
+        if (this.stock.allocate({ ...line, from })) this.counts.reallocated += 1;
       }
     }
   }
@@ -97,76 +97,46 @@ class ContractRun {
     this.#once(rows, ([orderid, sku, qty], row) => {
       const line = { orderid, sku, qty, from: first + row };
       this.counts.linesRead += 1;
-      const current = this.standing.get(keyOf(line));
-      if (!this.#skus().includes(sku)) this.reports.push({ ...line, reason: 'unknown-sku' });
+      const current = this.stock.standing.get(keyOf(line));
+      if (!this.stock.skus().includes(sku))
+        this.stock.reports.push({ ...line, reason: 'unknown-sku' });
       else if (current?.qty === qty) this.counts.alreadyAllocated += 1;
       else if (current) {
-        this.#takeBack(current);
-        this.#allocate(line);
+        this.stock.takeBack(current, 'amended', line.from);
+        this.stock.allocate(line);
         this.counts.amended += 1;
-      } else if (this.#allocate(line)) this.counts.allocated += 1;
+      } else if (this.stock.allocate(line)) this.counts.allocated += 1;
     });
   }
 
   outcome(): Outcome {
-    const allocations = [...this.standing.values()]
+    const allocations = [...this.stock.standing.values()]
       .sort((a, b) => a.from - b.from)
       .map(({ orderid, sku, qty, batch }) => `${orderid},${sku},${qty},${batch.ref}`);
     const unallocated = this.#stillUnallocated();
     const count = (reason: Reason) => unallocated.filter((u) => u.endsWith(reason)).length;
-    const availability = this.batches.map((b) => {
+    const availability = this.stock.batches.map((b) => {
       const [qty, left] = [b.qty, available(b)];
       return `${b.ref},${b.sku},${b.eta},${qty},${qty - left},${left}`;
     });
     const [outOfStock, unknownSku] = [count('out-of-stock'), count('unknown-sku')];
     const counts = { ...this.counts, unallocated: { outOfStock, unknownSku } };
-    return { allocations, unallocated, availability, counts };
+    const events = this.stock.events.sort((a, b) => a.from - b.from).map(({ text }) => text);
+    return { allocations, unallocated, availability, events, counts };
   }
 
   /** The lines reported and not allocated now: each where first reported, as last reported. */
   #stillUnallocated(): string[] {
     const listed = new Map<string, { from: number; text: string }>();
-    for (const { orderid, sku, qty, reason, from } of this.reports) {
+    for (const { orderid, sku, qty, reason, from } of this.stock.reports) {
       const key = keyOf({ orderid, sku });
-      if (this.standing.has(key)) continue;
+      if (this.stock.standing.has(key)) continue;
       listed.set(key, {
         from: listed.get(key)?.from ?? from,
         text: `${orderid},${sku},${qty},${reason}`,
       });
     }
     return [...listed.values()].sort((a, b) => a.from - b.from).map(({ text }) => text);
-  }
-
-  /** The allocation rule; true if the line now stands on a batch. */
-  #allocate(line: Line): boolean {
-    const fits = this.batches.filter((b) => b.sku === line.sku && available(b) >= line.qty);
-    const batch = fits.sort((a, b) => this.#preferred(a, b))[0];
-    if (batch) this.#place(batch, line);
-    else this.reports.push({ ...line, reason: 'out-of-stock' });
-    return batch !== undefined;
-  }
-
-  /** Warehouse stock first, then the earliest eta; ties to the batch listed first. */
-  #preferred(a: ModelBatch, b: ModelBatch): number {
-    if (a.eta !== b.eta) return a.eta === '' ? -1 : b.eta === '' ? 1 : a.eta < b.eta ? -1 : 1;
-    return this.batches.indexOf(a) - this.batches.indexOf(b);
-  }
-
-  #place(batch: ModelBatch, line: Line): void {
-    const allocation = { ...line, batch };
-    batch.held.push(allocation);
-    this.standing.set(keyOf(line), allocation);
-  }
-
-  #takeBack(allocation: Allocation): Allocation {
-    allocation.batch.held.splice(allocation.batch.held.indexOf(allocation), 1);
-    this.standing.delete(keyOf(allocation));
-    return allocation;
-  }
-
-  /** The skus with batches, as batches.csv first lists them. */
-  #skus(): string[] {
-    return [...new Set(this.batches.map((b) => b.sku))];
   }
 
   /** Calls `visit` with each row and its index, but for repeats of an earlier row's line. */
