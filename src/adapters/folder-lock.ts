@@ -22,39 +22,50 @@ export interface FolderLock {
  * failure (a read-only folder, no permission) is reported at once, not waited on.
  */
 export async function lockFolder(folder: string, waitSeconds: number): Promise<FolderLock> {
-  let compromised: Error | undefined;
   const deadline = Date.now() + waitSeconds * 1000;
+  const lost: { error?: Error } = {};
   const options = {
     lockfilePath: join(folder, LOCK_NAME),
     stale: STALE_MS,
     update: REFRESH_MS,
     onCompromised: (error: Error) => {
-      compromised = error;
+      lost.error = error;
     },
   };
   for (;;) {
     try {
-      const release = await lockfile.lock(folder, options);
-      return {
-        check() {
-          if (compromised)
-            throw new FolderBusy(`${folder}: lost the folder's lock (${compromised.message})`);
-        },
-        async release() {
-          if (!compromised) await release().catch(() => undefined);
-        },
-      };
+      return heldLock(folder, await lockfile.lock(folder, options), lost);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
-        const message = `${folder}: cannot lock the folder: ${explain(error)}`;
-        throw new IoFailure(message, { file: folder }, { cause: error });
-      }
-      if (Date.now() >= deadline) {
-        throw new FolderBusy(
-          `${folder}: another run is using this folder (waited ${waitSeconds} s)`,
-        );
-      }
+      const stop = whyNotWait(error, folder, deadline, waitSeconds);
+      if (stop) throw stop;
       await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
     }
   }
+}
+
+/** What to report instead of waiting on: any failure but another run's lock, or the deadline. */
+function whyNotWait(error: unknown, folder: string, deadline: number, waitSeconds: number) {
+  if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
+    const message = `${folder}: cannot lock the folder: ${explain(error)}`;
+    return new IoFailure(message, { file: folder }, { cause: error });
+  }
+  if (Date.now() < deadline) return undefined;
+  return new FolderBusy(`${folder}: another run is using this folder (waited ${waitSeconds} s)`);
+}
+
+/** The lock once taken; `lost.error` is set if another run takes it over. */
+function heldLock(
+  folder: string,
+  release: () => Promise<void>,
+  lost: { error?: Error },
+): FolderLock {
+  return {
+    check() {
+      if (lost.error)
+        throw new FolderBusy(`${folder}: lost the folder's lock (${lost.error.message})`);
+    },
+    async release() {
+      if (!lost.error) await release().catch(() => undefined);
+    },
+  };
 }
