@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FolderBusy, IoFailure } from '../errors.js';
 import { explain } from './os-errors.js';
@@ -28,17 +28,8 @@ export async function stageFile(
   const existing = await stat(target).catch(() => undefined);
   const mode = existing ? existing.mode & 0o7777 : 0o666;
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
-  /** The write in flight, if any. */
-  let writing: Promise<unknown> = Promise.resolve();
   try {
-    let expected = 0;
-    for (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      await writing;
-      writing = handle.writeFile(bytes);
-      expected += bytes.length;
-    }
-    await writing;
+    const expected = await writeChunks(handle, chunks);
     await handle.sync();
     const written = (await handle.stat()).size;
     if (written !== expected) {
@@ -47,13 +38,35 @@ export async function stageFile(
     }
     if (existing) await handle.chmod(mode);
   } catch (error) {
-    await writing.catch(() => undefined);
     await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     throw error;
   }
   await handle.close();
   return { target, temp };
+}
+
+/** Writes the chunks as `stageFile` says; returns the bytes written. Nothing is left in flight. */
+async function writeChunks(
+  handle: FileHandle,
+  chunks: Iterable<string | Uint8Array>,
+): Promise<number> {
+  /** The write in flight, if any. */
+  let writing: Promise<unknown> = Promise.resolve();
+  let expected = 0;
+  try {
+    for (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      await writing;
+      writing = handle.writeFile(bytes);
+      expected += bytes.length;
+    }
+    await writing;
+  } catch (error) {
+    await writing.catch(() => undefined);
+    throw error;
+  }
+  return expected;
 }
 
 /** Renames each staged file over its target, in order, then flushes the folder itself. */
