@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod/mini';
-import { formatProblem } from '../errors.js';
+import { formatProblem, type InputProblem } from '../errors.js';
 import { allocateFolder } from './allocate-folder.js';
 import { EXIT, LISTED, reportError } from './exit-codes.js';
 import { type Progress, progressBar } from './progress.js';
+import type { Summary } from './run-report.js';
 import { printSummary } from './summary.js';
 
 /** Where the program writes: the process's streams, or a test's buffers. */
@@ -52,40 +53,65 @@ function program(io: Io): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 }
 
+/** The options the program takes, as commander gives them. */
+interface CliOptions {
+  readonly dryRun: boolean;
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly wait: number;
+  readonly events?: string;
+}
+
 /** The command-line program: returns the exit code, never exits the process itself. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {
     const cli = program(io);
     await cli.parseAsync([...argv], { from: 'user' });
-    const folder = cli.args[0] ?? '';
-    const options = cli.opts<{
-      dryRun: boolean;
-      json: boolean;
-      quiet: boolean;
-      wait: number;
-      events?: string;
-    }>();
-    let warnings = 0;
-    const summary = await allocateFolder(folder, {
+    const options = cli.opts<CliOptions>();
+    const warnings = new WarningList(options.quiet, io);
+    const summary = await allocateFolder(cli.args[0] ?? '', {
       dryRun: options.dryRun,
       waitSeconds: options.wait,
       events: options.events,
       progress: io.progress?.(options.quiet || options.json),
-      onWarning: (warning) => {
-        warnings += 1;
-        if (!options.quiet && warnings <= LISTED) io.stderr(`warning: ${formatProblem(warning)}\n`);
-      },
+      onWarning: warnings.tell,
       logError: (message, error) => io.stderr(`allocate-from-csv: ${message}: ${String(error)}\n`),
     });
-    if (!options.quiet && warnings > LISTED) {
-      io.stderr(`warning: ... and ${warnings - LISTED} more warnings\n`);
-    }
-    const unallocated = summary.unallocated.outOfStock + summary.unallocated.unknownSku;
-    const code = unallocated > 0 ? EXIT.someUnallocated : EXIT.allAllocated;
-    if (options.json) io.stdout(`${JSON.stringify({ ...summary, exitCode: code })}\n`);
-    if (!options.quiet) printSummary(summary, io.stderr);
-    return code;
+    warnings.end();
+    return report(summary, options, io);
   } catch (error) {
     return reportError(error, io.stderr);
   }
+}
+
+/** Lists the first warnings on stderr as they come, then how many more there were. */
+class WarningList {
+  #count = 0;
+
+  constructor(
+    private readonly quiet: boolean,
+    private readonly io: Io,
+  ) {}
+
+  readonly tell = (warning: InputProblem): void => {
+    this.#count += 1;
+    if (!this.quiet && this.#count <= LISTED) {
+      this.io.stderr(`warning: ${formatProblem(warning)}\n`);
+    }
+  };
+
+  end(): void {
+    if (!this.quiet && this.#count > LISTED) {
+      this.io.stderr(`warning: ... and ${this.#count - LISTED} more warnings\n`);
+    }
+  }
+}
+
+/** Prints the summary as asked, and gives the run's exit code. */
+function report(summary: Summary, options: CliOptions, io: Io): number {
+  const unallocated = summary.unallocated.outOfStock + summary.unallocated.unknownSku;
+  const code = unallocated > 0 ? EXIT.someUnallocated : EXIT.allAllocated;
+  if (options.json) io.stdout(`${JSON.stringify({ ...summary, exitCode: code })}\n`);
+  if (!options.quiet) printSummary(summary, io.stderr);
+  return code;
 }
