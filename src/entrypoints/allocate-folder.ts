@@ -3,7 +3,7 @@ import { bootstrapFolder, type UnallocatedLine } from '../bootstrap.js';
 import type { InputProblem } from '../errors.js';
 import { FolderRun, type Opened } from './folder-run.js';
 import { PhaseClock } from './phase-clock.js';
-import { noProgress, type Progress, waitShowing } from './progress.js';
+import { noProgress, type Progress } from './progress.js';
 import { RunReport, type Summary } from './run-report.js';
 
 export interface RunOptions {
@@ -25,33 +25,41 @@ export interface RunOptions {
 export async function allocateFolder(folder: string, options: RunOptions): Promise<Summary> {
   const clock = new PhaseClock();
   const report = new RunReport();
-  const { uow, bus, eventLog } = await bootstrapFolder(folder, {
+  const opened = await bootstrapFolder(folder, {
     waitSeconds: options.waitSeconds,
     events: options.events,
     publish: report.publish,
     logError: options.logError,
   });
+  const { uow } = opened;
   clock.lap('reading');
   try {
-    const progress = options.progress ?? noProgress;
-    const run = new FolderRun(uow, bus, report, progress);
+    const run = new FolderRun(uow, opened.bus, report, options.progress ?? noProgress);
     const { linesRead, warnings } = await allocateAll(uow, run, clock, options);
     const unallocated = uow.stillUnallocated(report.reported);
     const summary = summarise(folder, options.dryRun, report, linesRead, unallocated, warnings);
     clock.lap('allocating');
-    if (!options.dryRun) {
-      run.phase('writing', 1);
-      await uow.save(unallocated);
-      progress.advance(1);
-      const time = new Date().toISOString();
-      await eventLog?.append({ time, folder: resolve(folder), counts: counts(summary) });
-    }
+    if (!options.dryRun) await write(opened, run, unallocated, summary);
     clock.lap('writing');
     return { ...summary, seconds: clock.total(), phases: clock.seconds() };
   } finally {
     options.progress?.stop();
     await uow.close();
   }
+}
+
+/** Writes the outputs, then appends the run's events to the event log, if there is one. */
+async function write(
+  { uow, eventLog }: Opened,
+  run: FolderRun,
+  unallocated: readonly UnallocatedLine[],
+  summary: Counts,
+): Promise<void> {
+  run.phase('writing', 1);
+  await uow.save(unallocated);
+  run.advance(1);
+  const time = new Date().toISOString();
+  await eventLog?.append({ time, folder: resolve(summary.folder), counts: counts(summary) });
 }
 
 /**
@@ -74,7 +82,7 @@ async function allocateAll(
   clock.lap('restoring');
   // orders.csv may still be being read on another thread; a problem in it rejects here, before
   // any warning, as it did when every file was checked before the first command.
-  const orders = await waitShowing(options.progress ?? noProgress, 'reading', uow.input.orders);
+  const orders = await run.wait('reading', uow.input.orders);
   clock.lap('reading');
   uow.input.warnings.forEach(options.onWarning);
   await run.allocate(orders, restored + 1);

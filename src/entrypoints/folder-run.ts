@@ -1,7 +1,7 @@
 import type { bootstrapFolder, Lines } from '../bootstrap.js';
 import { Allocate, type Command, RestoreAllocation } from '../domain/commands.js';
 import { InvalidSku } from '../errors.js';
-import type { Progress } from './progress.js';
+import { type Progress, waitShowing } from './progress.js';
 import type { RunReport } from './run-report.js';
 
 export type Opened = Awaited<ReturnType<typeof bootstrapFolder>>;
@@ -81,6 +81,16 @@ export class FolderRun {
   phase(name: string, total: number): void {
     this.#phaseStart = this.#sent;
     if (total > 0) this.progress.phase(name, total);
+  }
+
+  /** Moves the progress display on by `count` of its phase's total. */
+  advance(count: number): void {
+    this.progress.advance(count);
+  }
+
+  /** Waits for `what`, with the progress display showing `phase` meanwhile. */
+  wait<T>(phase: string, what: Promise<T>): Promise<T> {
+    return waitShowing(this.progress, phase, what);
   }
 
   /** Sends a command; an unknown sku for an order line is an outcome, not an error. */
