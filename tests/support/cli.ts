@@ -95,6 +95,13 @@ export const FILES = {
   'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,5,b1'),
 };
 
+/** A valid folder with room to spare: two batches of 100, two order lines, one allocation. */
+export const GOOD = {
+  'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,100,', 'b2,CLOCK,100,2027-01-01'),
+  'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3', 'o2,CLOCK,4'),
+  'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,5,b1'),
+};
+
 /** The folder's files and their contents (the lock, a folder, is left out). */
 export function snapshot(dir: string) {
   const files = entries(dir).filter((name) => !name.startsWith('.'));
