@@ -1,66 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvOf, entries, folderWith, read, runCli } from '../support/cli.js';
-
-/**
- * Over a megabyte: an orders.csv this large is read on a worker thread when allocations.csv is
- * at least a quarter of its size, and on the main thread otherwise. Both must give the same.
- */
-const LINES = 50_000;
-/** Lines allocated by an earlier run, in the re-run case: before the clock runs out. */
-const EARLIER = 20_000;
-const STOCK = { 'RETRO-CLOCK': 30_000, 'OMINOUS-MIRROR': 80_000 } as const;
-const BATCHES = csvOf(
-  'ref,sku,qty,eta',
-  'clock-batch,RETRO-CLOCK,30000,',
-  'mirror-batch,OMINOUS-MIRROR,80000,',
-);
-const BATCH_OF = { 'RETRO-CLOCK': 'clock-batch', 'OMINOUS-MIRROR': 'mirror-batch' } as const;
-
-/** Order lines over two skus, with an unknown sku now and then; the clock runs out of stock. */
-function orderLines(count = LINES): [string, string, number][] {
-  return Array.from({ length: count }, (_, i) => {
-    const sku = i % 1000 === 999 ? 'NO-SUCH-LAMP' : i % 2 === 0 ? 'RETRO-CLOCK' : 'OMINOUS-MIRROR';
-    return [`order-${String(i).padStart(9, '0')}`, sku, 1 + (i % 3)];
-  });
-}
-
-/** What allocating `lines` in file order gives: each line's allocations.csv row, or its reason. */
-function inFileOrder(lines: [string, string, number][]) {
-  const left: Record<string, number> = { ...STOCK };
-  return lines.map(([orderid, sku, qty]) => {
-    const stock = left[sku];
-    if (stock === undefined) return { unallocated: `${orderid},${sku},${qty},unknown-sku` };
-    if (stock < qty) return { unallocated: `${orderid},${sku},${qty},out-of-stock` };
-    left[sku] = stock - qty;
-    return { allocated: `${orderid},${sku},${qty},${BATCH_OF[sku as keyof typeof BATCH_OF]}` };
-  });
-}
-
-/**
- * A folder of `orders`, with the first EARLIER lines' allocations already made if `rerun`;
- * orders.csv is written with `encode` if given.
- */
-function folderOf(
-  orders: string[],
-  rerun: boolean,
-  batches = BATCHES,
-  encode: (text: string) => string | Buffer = (text) => text,
-) {
-  const earlier = inFileOrder(orderLines().slice(0, EARLIER)).flatMap((o) => o.allocated ?? []);
-  const dir = folderWith({
-    'batches.csv': batches,
-    'orders.csv': encode(csvOf('orderid,sku,qty', ...orders)),
-    ...(rerun ? { 'allocations.csv': csvOf('orderid,sku,qty,batchref', ...earlier) } : {}),
-  });
-  expect(read(dir, 'orders.csv').length).toBeGreaterThan(1 << 20);
-  return dir;
-}
-
-/** What Excel writes on Western Windows. */
-function windows1252(text: string): Buffer {
-  return Buffer.from(text.replaceAll('\n', '\r\n'), 'latin1');
-}
+import {
+  folderOf,
+  inFileOrder,
+  orderLines,
+  TWO_BATCHES,
+  windows1252,
+} from '../support/large-folder.js';
 
 describe('allocate-from-csv, large files', () => {
   it.each([
@@ -100,7 +47,7 @@ describe('allocate-from-csv, large files', () => {
     const expected = inFileOrder(lines).flatMap((o) => o.allocated ?? []);
 
     for (const rerun of [false, true]) {
-      const dir = folderOf(rows, rerun, BATCHES, how.encode);
+      const dir = folderOf(rows, rerun, TWO_BATCHES, how.encode);
       const { code } = await runCli([dir]);
 
       expect(code).toBe(1);
@@ -130,7 +77,7 @@ describe('allocate-from-csv, large files', () => {
     const lines = orderLines(320_000);
     const others = Array.from({ length: 20_000 }, (_, i) => `shelf-${i},SHELF-${i},5,2027-01-01`);
     const dir = folderWith({
-      'batches.csv': `${BATCHES}${csvText(others[0] as string, others.slice(1))}`,
+      'batches.csv': `${TWO_BATCHES}${csvText(others[0] as string, others.slice(1))}`,
       'orders.csv': csvText(
         'orderid,sku,qty',
         lines.map((l) => l.join(',')),
@@ -151,7 +98,7 @@ describe('allocate-from-csv, large files', () => {
   it('reports bad lines deep in a large orders.csv with their lines, beside other files', async () => {
     const rows = orderLines().map((l) => l.join(','));
     rows[45_000] = 'order-bad,RETRO-CLOCK,x';
-    const dir = folderOf(rows, true, `${BATCHES}broken-batch,RETRO-CLOCK,-5,\n`);
+    const dir = folderOf(rows, true, `${TWO_BATCHES}broken-batch,RETRO-CLOCK,-5,\n`);
     const before = entries(dir).map((f) => [f, read(dir, f)]);
 
     const { code, stderr } = await runCli([dir]);
