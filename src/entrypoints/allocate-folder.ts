@@ -31,10 +31,10 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     publish: report.publish,
     logError: options.logError,
   });
-  const { uow } = opened;
+  const { uow, bus } = opened;
   clock.lap('reading');
   try {
-    const run = new FolderRun(uow, opened.bus, report, options.progress ?? noProgress);
+    const run = new FolderRun(uow, bus, report, options.progress ?? noProgress);
     const { linesRead, warnings } = await allocateAll(uow, run, clock, options);
     const unallocated = uow.stillUnallocated(report.reported);
     const summary = summarise(folder, options.dryRun, report, linesRead, unallocated, warnings);
