@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/entrypoints/main.js';
-import { csvOf, folderWith } from '../support/cli.js';
+import { csvOf, folderWith, snapshot } from '../support/cli.js';
 import { type Folder, runByContract } from '../support/contract-model.js';
 import { type Format, format, PLAIN, spreadsheet } from '../support/spreadsheet-format.js';
 
@@ -81,17 +81,30 @@ function write({ batches, allocations, orders }: Folder, as: Formats): string {
   });
 }
 
-/** Runs the CLI on `input`, written `as` given, and checks what it wrote against the model. */
+/** Runs the CLI with `args`, in process: its exit code and its --json summary. */
+async function run(args: string[]): Promise<{ code: number; summary: unknown }> {
+  let stdout = '';
+  const io = { stdout: (text: string) => (stdout += text), stderr: () => {} };
+  const code = await main(['--quiet', '--json', ...args], io);
+  return { code, summary: JSON.parse(stdout) };
+}
+
+/**
+ * Runs the CLI on `input`, written `as` given, dry then for real, and checks what it wrote
+ * against the model: a dry run writes nothing and says the same.
+ */
 async function expectContract(input: Folder, as: Formats): Promise<void> {
   const dir = write(input, as);
-  let stdout = '';
+  const before = snapshot(dir);
 
-  const code = await main(['--quiet', '--json', '--events', join(dir, 'events'), dir], {
-    stdout: (text) => (stdout += text),
-    stderr: () => {},
-  });
+  const dry = await run(['--dry-run', dir]);
+  const dryAfter = snapshot(dir);
+  const { code, summary } = await run(['--events', join(dir, 'events'), dir]);
 
   const expected = runByContract(input);
+  expect(dryAfter).toEqual(before);
+  expect(dry.code).toBe(code);
+  expect(dry.summary).toMatchObject({ ...expected.counts, dryRun: true });
   const [allocations, unallocated, availability] = [
     'allocations.csv',
     'unallocated.csv',
@@ -104,7 +117,7 @@ async function expectContract(input: Folder, as: Formats): Promise<void> {
   expect(availability).toBe(csvOf('ref,sku,eta,qty,allocated,available', ...expected.availability));
   expect(events).toEqual(expected.events);
   expect(code).toBe(expected.unallocated.length > 0 ? 1 : 0);
-  expect(JSON.parse(stdout)).toMatchObject(expected.counts);
+  expect(summary).toMatchObject(expected.counts);
 }
 
 /** The events a run logged, after its header, each as its fields joined by spaces. */
