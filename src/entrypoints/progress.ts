@@ -29,17 +29,7 @@ export function progressBar(
   { quiet, env }: { quiet: boolean; env: NodeJS.ProcessEnv },
 ): Progress {
   if (quiet || !stream.isTTY || env.CI) return SILENT;
-  const cliProgress = load('cli-progress') as typeof import('cli-progress');
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: '{phase} [{bar}] {percentage}% {value}/{total}',
-      hideCursor: true,
-      clearOnComplete: true,
-      fps: 10,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = singleBar(stream);
   let started = false;
   return {
     phase(name, total) {
@@ -55,6 +45,21 @@ export function progressBar(
       started = false;
     },
   };
+}
+
+/** cli-progress's bar, loaded only when a bar is shown: at most ten redraws a second. */
+function singleBar(stream: NodeJS.WriteStream) {
+  const cliProgress = load('cli-progress') as typeof import('cli-progress');
+  return new cliProgress.SingleBar(
+    {
+      stream,
+      format: '{phase} [{bar}] {percentage}% {value}/{total}',
+      hideCursor: true,
+      clearOnComplete: true,
+      fps: 10,
+    },
+    cliProgress.Presets.shades_classic,
+  );
 }
 
 export { SILENT as noProgress };
