@@ -1,6 +1,6 @@
 import type { CsvError } from 'csv-parse/sync';
 import { later } from './load-later.js';
-import { type CsvTable, headerColumns, isBlank, TableProblem } from './table.js';
+import { type CsvTable, headerNames, isBlank, TableProblem } from './table.js';
 
 /**
  * csv-parse, loaded the first time a file has a quote character: files without one, what
@@ -21,7 +21,7 @@ export function quotedTable(file: string, text: string, delimiter: string): CsvT
   const header = records.findIndex((record) => !isBlank(record));
   return {
     file,
-    columns: headerColumns(records[header] ?? []),
+    header: headerNames(records[header] ?? []),
     forEachRow(visit) {
       for (let r = header + 1; r < records.length; r++) visit(records[r] ?? [], r);
     },

@@ -13,7 +13,7 @@ import {
   visitLines,
 } from './csv-table.js';
 import { decodeUtf8Piece, utf8Start } from './decode.js';
-import { type CsvTable, headerColumns, type RowVisitor } from './table.js';
+import { type CsvTable, headerNames, type RowVisitor } from './table.js';
 
 const QUOTE = 0x22;
 
@@ -57,8 +57,8 @@ export function streamedTable(
       line = visitLines(text, 0, line, delimiter, visit);
     }
   };
-  const columns = headerColumns(header.text.split(delimiter));
-  return { file, columns, forEachRow, lineOf: plainLines(header.line) };
+  const names = headerNames(header.text.split(delimiter));
+  return { file, header: names, forEachRow, lineOf: plainLines(header.line) };
 }
 
 /** The first piece with a non-blank line, and that line, counted from the file's start. */

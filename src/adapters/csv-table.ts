@@ -1,5 +1,5 @@
 import { quotedTable } from './csv-quoted-table.js';
-import { type CsvTable, headerColumns, isBlank, type RowVisitor, TableProblem } from './table.js';
+import { type CsvTable, headerNames, isBlank, type RowVisitor, TableProblem } from './table.js';
 
 export { type CsvTable, isBlank, type RowVisitor, TableProblem } from './table.js';
 
@@ -45,8 +45,8 @@ function plainTable(file: string, text: string, delimiter: string, header: Heade
   const forEachRow = (visit: RowVisitor) => {
     visitLines(text, header.end + 1, header.line + 1, delimiter, visit);
   };
-  const columns = headerColumns(header.text.split(delimiter));
-  return { file, columns, forEachRow, lineOf: plainLines(header.line) };
+  const names = headerNames(header.text.split(delimiter));
+  return { file, header: names, forEachRow, lineOf: plainLines(header.line) };
 }
 
 /** Visits each line of `text` from `start` as a row, `line` being the first's number; the next. */

@@ -64,16 +64,11 @@ export function readRows(table: CsvTable, rules: Rules, keep: RowSink) {
   const names = Object.keys(rules);
   const refs = new Int32List();
   const problems: CellProblem[] = [];
-  const missing = names.filter((name) => !table.columns.has(name));
-  if (missing.length > 0) {
-    const found = [...table.columns.keys()].join(', ') || 'nothing';
-    const message = `missing column ${missing.map((m) => `"${m}"`).join(', ')} (the header has: ${found})`;
-    return { refs, problems: [{ ref: -1, message }] };
-  }
+  const indexes = columnsOf(table.header, names);
+  if (typeof indexes === 'string') return { refs, problems: [{ ref: -1, message: indexes }] };
   const readers = names.map((name) => cellReader(name, rules[name] as Rules[string]));
-  const indexes = names.map((name) => table.columns.get(name) as number);
   const needed = Math.max(...indexes) + 1;
-  const width = Math.max(...table.columns.values()) + 1;
+  const width = table.header.length;
   const values: unknown[] = new Array(names.length);
   table.forEachRow((cells, ref) => {
     if ((cells[indexes[0] as number] ?? '').trim() === '' && isBlank(cells)) return;
@@ -97,6 +92,27 @@ export function readRows(table: CsvTable, rules: Rules, keep: RowSink) {
   });
   return { refs, problems };
 }
+/**
+ * Where each of `names` is in `header`; or, if one is missing or there twice (which would be
+ * meant?), what is wrong with the header. Columns the rules do not read may repeat or be unnamed.
+ */
+function columnsOf(header: readonly string[], names: readonly string[]): number[] | string {
+  const missing = names.filter((name) => !header.includes(name));
+  if (missing.length > 0) {
+    const found = header.filter((name) => name !== '').join(', ') || 'nothing';
+    return `missing column ${missing.map((m) => `"${m}"`).join(', ')} (the header has: ${found})`;
+  }
+  for (const name of names) {
+    const at = header.flatMap((found, i) => (found === name ? [String(i + 1)] : []));
+    if (at.length > 1) {
+      const times = at.length === 2 ? 'twice' : `${at.length} times`;
+      const where = `${at.slice(0, -1).join(', ')} and ${at.at(-1)}`;
+      return `column "${name}" is in the header ${times} (columns ${where})`;
+    }
+  }
+  return names.map((name) => header.indexOf(name));
+}
+
 class Issue {
   constructor(readonly message: string) {}
 }

@@ -6,8 +6,8 @@ export type RowVisitor = (cells: readonly string[], ref: number) => void;
 /** A table read from one CSV file: the header's columns, then its data rows. */
 export interface CsvTable {
   readonly file: string;
-  /** Column index by header name, trimmed and lower-cased. */
-  readonly columns: ReadonlyMap<string, number>;
+  /** The header's names in order, trimmed and lower-cased; '' for a column with no name. */
+  readonly header: readonly string[];
   /** Visits every data row after the header, blank ones included, in file order. */
   forEachRow(visit: RowVisitor): void;
   /**
@@ -25,17 +25,15 @@ export class TableProblem extends Error {
   }
 }
 
-export function headerColumns(header: readonly string[]): Map<string, number> {
-  const columns = new Map<string, number>();
-  header.forEach((name, i) => {
-    const key = name
+/** A header's names as rules match them: trimmed, unquoted, lower-cased. */
+export function headerNames(header: readonly string[]): string[] {
+  return header.map((name) =>
+    name
       .trim()
       .replace(/^"(.*)"$/, '$1')
       .trim()
-      .toLowerCase();
-    if (key !== '' && !columns.has(key)) columns.set(key, i);
-  });
-  return columns;
+      .toLowerCase(),
+  );
 }
 
 /** A row whose every value is empty or spaces, like `;;;`: skipped as a blank line. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyOfFixture, csvOf, read, runCli } from '../support/cli.js';
+import { copyOfFixture, csvOf, folderWith, GOOD, read, runCli } from '../support/cli.js';
 
 const HEADER = 'orderid,sku,qty,batchref';
 
@@ -38,5 +38,18 @@ describe('spreadsheets as people export them', () => {
     expect(stderr).not.toMatch(/^warning:|error/im);
     expect(code).toBe(0);
     expect(read(dir, 'allocations.csv')).toBe(csvOf(HEADER, ...rows));
+  });
+
+  it('ignores extra columns named twice or not named at all, values under them included', async () => {
+    const orders = csvOf('note,orderid,,sku,qty,note', 'rush,o1,x,CLOCK,3,call', ',o2,,CLOCK,2');
+    const dir = folderWith({ ...GOOD, 'orders.csv': orders });
+
+    const { code, stderr } = await runCli([dir]);
+
+    expect(stderr).not.toMatch(/^warning:|error/im);
+    expect(code).toBe(0);
+    expect(read(dir, 'allocations.csv')).toBe(
+      csvOf(HEADER, 'o0,CLOCK,5,b1', 'o1,CLOCK,3,b1', 'o2,CLOCK,2,b1'),
+    );
   });
 });

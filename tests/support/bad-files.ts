@@ -102,6 +102,11 @@ export const BAD_FILES: [string, Record<string, string | Buffer>, string][] = [
     'orders.csv:2: has 4 values, the header has 3 columns',
   ],
   [
+    'a column named twice',
+    { 'orders.csv': csvOf('orderid,sku,Qty,qty ', 'o1,CLOCK,3,4') },
+    'orders.csv:1: column "qty" is in the header twice (columns 3 and 4)',
+  ],
+  [
     'an unterminated quote',
     { 'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3', '"o2,CLOCK,4', 'o3,CLOCK,5') },
     'orders.csv:3: a quoted value starts here and is never closed',

@@ -12,15 +12,10 @@ function readOrders(table: CsvTable) {
   return { rows: Array.from({ length: lines.length }, (_, i) => lines.row(i)), problems };
 }
 
-function tableOf(rows: string[][]): CsvTable {
-  const columns = new Map([
-    ['orderid', 0],
-    ['sku', 1],
-    ['qty', 2],
-  ]);
+function tableOf(rows: string[][], header = ['orderid', 'sku', 'qty']): CsvTable {
   return {
     file: 'orders.csv',
-    columns,
+    header,
     forEachRow: (visit) => {
       rows.forEach((cells, i) => {
         visit(cells, i);
@@ -73,13 +68,46 @@ describe('reading rows', () => {
   });
 
   it('reports every missing column at once, on the header', () => {
-    const table = { ...tableOf([]), columns: new Map([['sku', 0]]) };
+    const table = tableOf([], ['sku', '']);
 
     const { problems } = readOrders(table);
 
     expect(problems).toEqual([
       { ref: -1, message: 'missing column "orderid", "qty" (the header has: sku)' },
     ]);
+  });
+
+  it.each([
+    [['orderid', 'sku', 'qty', 'qty'], 'column "qty" is in the header twice (columns 3 and 4)'],
+    [
+      ['sku', 'sku', 'orderid', 'qty', 'sku'],
+      'column "sku" is in the header 3 times (columns 1, 2 and 5)',
+    ],
+  ])('refuses a header that names a column it reads more than once: %j', (header, message) => {
+    const table = tableOf([['o1', 'CLOCK', '3', '4', '5']], header);
+
+    const { rows, problems } = readOrders(table);
+
+    expect(rows).toEqual([]);
+    expect(problems).toEqual([{ ref: -1, message }]);
+  });
+
+  it('ignores values under a column named twice or not named, that it does not read', () => {
+    const header = ['note', 'orderid', '', 'sku', 'qty', 'note'];
+    const table = tableOf([['a', 'o1', 'b', 'CLOCK', '3', 'c']], header);
+
+    const { rows, problems } = readOrders(table);
+
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([{ orderid: 'o1', sku: 'CLOCK', qty: 3 }]);
+  });
+
+  it('counts every column of the header, named or not, in a row too long', () => {
+    const table = tableOf([['o1', 'CLOCK', '3', '', 'x']], ['orderid', 'sku', 'qty', '']);
+
+    const { problems } = readOrders(table);
+
+    expect(problems).toEqual([{ ref: 0, message: 'has 5 values, the header has 4 columns' }]);
   });
 });
 
