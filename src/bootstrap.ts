@@ -30,7 +30,8 @@ export function bootstrap({ uow, publish, logError = () => {} }: Dependencies): 
 
 /**
  * Opens a folder of spreadsheets as a unit of work (locked and read) and wires a bus to it; with
- * `events`, every event is also kept for the JSON-lines log that the run appends after it commits.
+ * `events`, every event is also kept for the JSON-lines log that the run appends after it commits
+ * (a log it could not append to fails the run first).
  * Each event is told with the input position it came from (the unit of work's `position`).
  */
 export async function bootstrapFolder(
@@ -42,8 +43,9 @@ export async function bootstrapFolder(
     logError?: ErrorLogger;
   },
 ) {
-  const uow = await CsvUnitOfWork.open(folder, options);
   const eventLog = options.events === undefined ? undefined : new EventLog(options.events);
+  await eventLog?.check();
+  const uow = await CsvUnitOfWork.open(folder, options);
   const publishers = [options.publish, eventLog?.publish].filter((p) => p !== undefined);
   const publish = (event: Event) => {
     for (const tell of publishers) tell(event, uow.position);

@@ -1,4 +1,6 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, open, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Event } from '../domain/events.js';
 import { IoFailure } from '../errors.js';
 import { InInputOrder } from './input-order.js';
@@ -29,6 +31,21 @@ export class EventLog {
     this.#events.push(event, position);
   };
 
+  /**
+   * Fails, before the run writes anything, if the log cannot be appended to: its folder does not
+   * exist, a folder stands in its place, or the user may not write it. The append can still fail
+   * once the run has committed (a full disk): then the error says so.
+   */
+  async check(): Promise<void> {
+    try {
+      const info = await statIfAny(this.path);
+      if (info?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      await access(info ? this.path : dirname(this.path), constants.W_OK);
+    } catch (error) {
+      throw this.#cannotAppend(error, true);
+    }
+  }
+
   /** Appends the header and the events, flushed to disk. */
   async append(header: RunHeader): Promise<void> {
     const lines = [JSON.stringify({ type: 'Run', schema: EVENT_SCHEMA, ...header })];
@@ -44,10 +61,24 @@ export class EventLog {
       await handle.writeFile(`${separator}${lines.join('\n')}\n`);
       await handle.sync();
     } catch (error) {
-      const message = `${this.path}: cannot append the events: ${explain(error)}`;
-      throw new IoFailure(message, { file: this.path }, { cause: error, nothingWritten: false });
+      throw this.#cannotAppend(error, false);
     } finally {
       await handle?.close();
     }
+  }
+
+  #cannotAppend(error: unknown, nothingWritten: boolean): IoFailure {
+    const message = `${this.path}: cannot append the events: ${explain(error)}`;
+    return new IoFailure(message, { file: this.path }, { cause: error, nothingWritten });
+  }
+}
+
+/** The file's details, or undefined if there is no such file (yet). */
+async function statIfAny(path: string) {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvOf, folderWith, read, runCli } from '../support/cli.js';
+import { csvOf, folderWith, read, runCli, snapshot } from '../support/cli.js';
 
 function events(file: string): Record<string, unknown>[] {
   return readFileSync(file, 'utf8')
@@ -76,23 +76,65 @@ describe('--events', () => {
     expect(allocations).toHaveLength(3);
   });
 
-  it('says the allocations were committed when the log cannot be appended', async () => {
+  it('says the allocations were committed when the append itself fails', async () => {
     const dir = folderWith({
       'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,'),
       'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,1'),
     });
+    const log = join(dir, 'log.jsonl');
 
-    const { code, stderr } = await runCli([
-      '--events',
-      join(dir, 'no-such-folder', 'log.jsonl'),
-      dir,
-    ]);
+    const { code, stderr } = await runCli(['--events', log, dir], { fault: 'enospc-append' });
 
     expect(code).toBe(74);
     expect(stderr).toMatch(
-      /cannot append the events: no such file or folder \(ENOENT\); the allocations were committed/,
+      /cannot append the events: no space left on device \(ENOSPC\); the allocations were committed/,
     );
     expect(read(dir, 'allocations.csv')).toBe(csvOf('orderid,sku,qty,batchref', 'o1,CLOCK,1,b1'));
+  });
+
+  it.each([
+    [
+      'in a folder that does not exist',
+      'no-such-folder/log.jsonl',
+      'no such file or folder (ENOENT)',
+    ],
+    ['that is a folder', '.', 'is a folder (EISDIR)'],
+    ['under a file', 'orders.csv/log.jsonl', 'not a folder (ENOTDIR)'],
+  ])('refuses a log %s before writing anything, dry run or not', async (_what, path, why) => {
+    const dir = folderWith({
+      'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,'),
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,1'),
+    });
+    const before = snapshot(dir);
+
+    for (const args of [['--dry-run'], []]) {
+      const { code, stderr } = await runCli([...args, '--events', join(dir, path), dir]);
+
+      expect(code).toBe(74);
+      expect(stderr).toContain(
+        `${join(dir, path)}: cannot append the events: ${why}; nothing was written`,
+      );
+      expect(snapshot(dir)).toEqual(before);
+    }
+  });
+
+  it('refuses a log the user may not write, before writing anything', async () => {
+    const dir = folderWith({
+      'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,'),
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,1'),
+      'log.jsonl': '{"type":"Run"}\n',
+    });
+    chmodSync(dir, 0o777);
+    chmodSync(join(dir, 'log.jsonl'), 0o444);
+    const before = snapshot(dir);
+
+    const { code, stderr } = await runCli(['--events', join(dir, 'log.jsonl'), dir], {
+      uid: 65534,
+    });
+
+    expect(code).toBe(74);
+    expect(stderr).toContain('cannot append the events: permission denied (EACCES); nothing was');
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it.each([

@@ -5,6 +5,8 @@
 //   change:<path>   a line is appended to the file
 //   short-write     writes stop halfway, silently, as on a disk that just filled up
 //   enospc          writes fail with ENOSPC
+//   enospc-append   the event log's append (a file opened with 'a+') fails with ENOSPC, after
+//                   the run has committed
 const fs = require('node:fs');
 const fsp = require('node:fs/promises');
 const { syncBuiltinESMExports } = require('node:module');
@@ -13,8 +15,19 @@ const [kind, path] = (process.env.FAULT ?? '').split(/:(.*)/s);
 const originalOpen = fsp.open;
 let struck = false;
 
+function enospc(handle) {
+  handle.writeFile = async () => {
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      errno: -28,
+      syscall: 'write',
+    });
+  };
+}
+
 fsp.open = async function open(file, flags, mode) {
   const handle = await originalOpen.call(this, file, flags, mode);
+  if (kind === 'enospc-append' && flags === 'a+') enospc(handle);
   if (!String(file).includes('.tmp-')) return handle;
   if (!struck && kind === 'vanish') fs.rmSync(path);
   if (!struck && kind === 'change') fs.appendFileSync(path, 'late-order,LATE-SKU,1\n');
@@ -23,15 +36,7 @@ fsp.open = async function open(file, flags, mode) {
     const writeFile = handle.writeFile.bind(handle);
     handle.writeFile = (data) => writeFile(data.subarray(0, Math.floor(data.length / 2)));
   }
-  if (kind === 'enospc') {
-    handle.writeFile = async () => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
-        code: 'ENOSPC',
-        errno: -28,
-        syscall: 'write',
-      });
-    };
-  }
+  if (kind === 'enospc') enospc(handle);
   return handle;
 };
 syncBuiltinESMExports();
