@@ -7,8 +7,15 @@ import { later } from './load-later.js';
  */
 const iconv = later('iconv-lite') as () => typeof import('iconv-lite');
 
-/** What a person should hear when the bytes are not a text file at all. */
-export class NotText extends Error {}
+/** What a person should hear when the bytes are not a text file at all, and on which line. */
+export class NotText extends Error {
+  constructor(
+    message: string,
+    readonly line = 1,
+  ) {
+    super(message);
+  }
+}
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
@@ -28,8 +35,8 @@ export function decodeSpreadsheet(bytes: Buffer): string {
 
 function decode(bytes: Buffer): string {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return utf8(bytes.subarray(3));
-  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xff, 0xfe])) return utf16(bytes.subarray(2), 'utf-16le');
+  if (startsWith(bytes, [0xfe, 0xff])) return utf16(bytes.subarray(2), 'utf-16be');
   if (startsWith(bytes, ZIP)) {
     throw new NotText('is a zip file (an Excel .xlsx workbook?), not CSV: save it as CSV first');
   }
@@ -38,7 +45,37 @@ function decode(bytes: Buffer): string {
   }
   if (bytes.indexOf(0) !== -1) throw new NotText('holds binary data, not CSV text');
   if (isUtf8(bytes)) return bytes.toString('utf8');
-  return iconv().decode(bytes, 'windows-1252');
+  return windows1252(bytes);
+}
+
+/** UTF-16 text; half a character (a lone surrogate, an odd byte at the end) is refused. */
+function utf16(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder(encoding).decode(bytes);
+    const message = 'is not valid UTF-16 (half a character): save the file as CSV UTF-8';
+    throw new NotText(message, lineAt(text, text.indexOf('\ufffd')));
+  }
+}
+
+/**
+ * Windows-1252 text. Five bytes (0x81, 0x8d, 0x8f, 0x90, 0x9d) are no character there, and
+ * iconv-lite would give each as U+FFFD: an id would lose a byte without a word, so they are
+ * refused. Any other byte is one character, so the text's index is the byte's.
+ */
+function windows1252(bytes: Buffer): string {
+  const text = iconv().decode(bytes, 'windows-1252');
+  const bad = text.indexOf('\ufffd');
+  if (bad === -1) return text;
+  const byte = `0x${(bytes[bad] as number).toString(16)}`;
+  const message = `byte ${byte} is a character neither in UTF-8 nor in Windows-1252`;
+  throw new NotText(`${message}: save the file as CSV UTF-8`, lineAt(text, bad));
+}
+
+/** The line, as an editor counts them, of `text`'s character at `index`. */
+function lineAt(text: string, index: number): number {
+  return normaliseLineEnds(text.slice(0, Math.max(index, 0))).split('\n').length;
 }
 
 /**

@@ -120,6 +120,6 @@ function expectedColumns(kind: InputKind): string[] {
 
 function problemOf(error: unknown, file: string): InputProblem {
   if (error instanceof TableProblem) return error.problem;
-  if (error instanceof NotText) return { file, line: 1, message: error.message };
+  if (error instanceof NotText) return { file, line: error.line, message: error.message };
   throw error;
 }

@@ -87,6 +87,25 @@ export const BAD_FILES: [string, Record<string, string | Buffer>, string][] = [
     'orders.csv:1: holds binary data, not CSV text',
   ],
   [
+    'a byte that is a character neither in UTF-8 nor in Windows-1252',
+    {
+      'orders.csv': Buffer.from('orderid,sku,qty\r\nrenée,CLOCK,3\r\no\x812,CLOCK,4\r\n', 'latin1'),
+    },
+    'orders.csv:3: byte 0x81 is a character neither in UTF-8 nor in Windows-1252: save the file as CSV UTF-8',
+  ],
+  [
+    'UTF-16 with half a character',
+    {
+      'orders.csv': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('orderid,sku,qty\no1,CLOCK,3\no', 'utf16le'),
+        Buffer.from([0x00, 0xd8]),
+        Buffer.from('2,CLOCK,4\n', 'utf16le'),
+      ]),
+    },
+    'orders.csv:3: is not valid UTF-16 (half a character): save the file as CSV UTF-8',
+  ],
+  [
     'an .xlsx renamed',
     { 'batches.csv': Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1') },
     'batches.csv:1: is a zip file (an Excel .xlsx workbook?), not CSV: save it as CSV first',
