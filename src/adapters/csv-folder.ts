@@ -27,7 +27,7 @@ export interface FolderInput {
    * InputError that lists every problem, conflicting repeats in the allocations included.
    */
   readonly orders: Promise<Lines>;
-  /** Batch rows listed again, read but counted once. */
+  /** Batch rows listed again, read but counted once; columns allocations.csv will lose. */
   readonly warnings: InputProblem[];
   /**
    * Once every line has been asked about: a conflicting repeat throws an InputError; identical
@@ -62,7 +62,7 @@ export async function readFolder(folder: string): Promise<FolderInput> {
       batchesBySku: batches.bySku,
       allocations,
       orders: orders.lines,
-      warnings: batches.warnings,
+      warnings: [...batches.warnings, ...inputs.warnings],
       repeatWarnings: checks.repeatWarnings,
       fingerprints: inputs.fingerprints,
       stop: background.stop,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { InputProblem } from '../errors.js';
 import { fileSource } from './byte-source.js';
 import { findDuplicates, withoutRepeats } from './duplicates.js';
+import { ALLOCATION_COLUMNS } from './column-rules.js';
 import { batchesBySku } from './grouping.js';
 import { type LineChecks, Lines, sorted } from './folder-lines.js';
 import {
@@ -18,6 +19,8 @@ import type { LineColumns } from './line-columns.js';
 /** A folder's three input files as they are opened and read, and every problem found so far. */
 export class FolderInputs {
   readonly problems: InputProblem[] = [];
+  /** What the run can get past but should tell: columns allocations.csv will lose. */
+  readonly warnings: InputProblem[] = [];
   /** The files opened; one that is not there is recorded with size -1. */
   readonly fingerprints: Fingerprint[] = [];
 
@@ -36,6 +39,8 @@ export class FolderInputs {
     try {
       const parsed = handle ? parseFile(kind, file, fileSource(handle.fd, file)) : nothingIn(kind);
       this.problems.push(...parsed.problems);
+      const extra = parsed.extraColumns;
+      if (kind === 'allocations' && extra?.names.length) this.warnings.push(notKept(file, extra));
       return { file, ...parsed };
     } finally {
       await handle?.close();
@@ -89,6 +94,14 @@ export class FolderInputs {
     }
     return opened;
   }
+}
+
+/** allocations.csv is written with its own four columns: any other it had is lost, and told. */
+function notKept(file: string, { line, names }: { line: number; names: readonly string[] }) {
+  const listed = names.map((name) => `"${name}"`).join(', ');
+  const what = names.length === 1 ? `column ${listed} is` : `columns ${listed} are`;
+  const columns = Object.keys(ALLOCATION_COLUMNS).join(', ');
+  return { file, line, message: `${what} not kept: the run writes ${columns} only` };
 }
 
 /** A file that is not there: no rows, no problems of its own. */

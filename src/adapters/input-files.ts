@@ -5,7 +5,7 @@ import { type CsvTable, readTable, TableProblem } from './csv-table.js';
 import { decodeSpreadsheet, NotText } from './decode.js';
 import { LineColumns } from './line-columns.js';
 import { ALLOCATION_COLUMNS, BATCH_COLUMNS, ORDER_COLUMNS, type RowOf } from './column-rules.js';
-import { forgetLastMatch } from './own-string.js';
+import { forgetLastMatch, ownCopy } from './own-string.js';
 import { allocationSink, batchSink, orderSink, readRows } from './row-schemas.js';
 
 export type BatchRow = RowOf<typeof BATCH_COLUMNS>;
@@ -30,6 +30,8 @@ export interface ParsedFile<T> {
   readonly rows: T;
   readonly problems: InputProblem[];
   readonly lineOf: (row: number) => number;
+  /** The header's line and its names that no rule reads, each once: its extra columns. */
+  readonly extraColumns?: { readonly line: number; readonly names: readonly string[] };
 }
 
 /**
@@ -99,7 +101,9 @@ function readFile<K extends InputKind>(kind: K, table: CsvTable): ParsedFile<Row
   }));
   const { refs } = parsed;
   const lineOf = (row: number) => tableLine(row < refs.length ? refs.at(row) : -1);
-  return { rows, problems, lineOf };
+  const extra = table.header.filter((name) => name !== '' && !Object.hasOwn(RULES[kind], name));
+  const extraColumns = { line: tableLine(-1), names: [...new Set(extra)].map(ownCopy) };
+  return { rows, problems, lineOf, extraColumns };
 }
 
 const RULES = { batches: BATCH_COLUMNS, orders: ORDER_COLUMNS, allocations: ALLOCATION_COLUMNS };

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyOfFixture, csvOf, folderWith, GOOD, read, runCli } from '../support/cli.js';
 
@@ -51,5 +52,26 @@ describe('spreadsheets as people export them', () => {
     expect(read(dir, 'allocations.csv')).toBe(
       csvOf(HEADER, 'o0,CLOCK,5,b1', 'o1,CLOCK,3,b1', 'o2,CLOCK,2,b1'),
     );
+  });
+
+  it('warns that columns added to allocations.csv are not kept when it is rewritten', async () => {
+    const allocations = csvOf(
+      'orderid,sku,qty,batchref,Note,who,',
+      'o0,CLOCK,5,b1,call first,ann,',
+    );
+    const dir = folderWith({ ...GOOD, 'allocations.csv': allocations });
+
+    const dry = await runCli(['--dry-run', '--json', dir]);
+    const { code, stderr } = await runCli([dir]);
+    const again = await runCli([dir]);
+
+    const warning = `warning: ${join(dir, 'allocations.csv')}:1: columns "note", "who" are not kept`;
+    expect(dry.stderr).toContain(warning);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ warnings: 1 });
+    expect([code, stderr]).toEqual([0, expect.stringContaining(warning)]);
+    expect(read(dir, 'allocations.csv')).toBe(
+      csvOf(HEADER, 'o0,CLOCK,5,b1', 'o1,CLOCK,3,b1', 'o2,CLOCK,4,b1'),
+    );
+    expect(again.stderr).not.toMatch(/^warning:/m);
   });
 });

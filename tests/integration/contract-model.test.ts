@@ -102,9 +102,12 @@ async function expectContract(input: Folder, as: Formats): Promise<void> {
   const { code, summary } = await run(['--events', join(dir, 'events'), dir]);
 
   const expected = runByContract(input);
+  // A column added to allocations.csv is not kept when it is rewritten: a warning says so.
+  const notKept = input.allocations.length > 0 && as.allocations.extraColumn ? 1 : 0;
+  const counts = { ...expected.counts, warnings: expected.counts.warnings + notKept };
   expect(dryAfter).toEqual(before);
   expect(dry.code).toBe(code);
-  expect(dry.summary).toMatchObject({ ...expected.counts, dryRun: true });
+  expect(dry.summary).toMatchObject({ ...counts, dryRun: true });
   const [allocations, unallocated, availability] = [
     'allocations.csv',
     'unallocated.csv',
@@ -117,7 +120,7 @@ async function expectContract(input: Folder, as: Formats): Promise<void> {
   expect(availability).toBe(csvOf('ref,sku,eta,qty,allocated,available', ...expected.availability));
   expect(events).toEqual(expected.events);
   expect(code).toBe(expected.unallocated.length > 0 ? 1 : 0);
-  expect(summary).toMatchObject(expected.counts);
+  expect(summary).toMatchObject(counts);
 }
 
 /** The events a run logged, after its header, each as its fields joined by spaces. */
