@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { FILES } from './adapters/csv-folder.js';
 import { CsvUnitOfWork } from './adapters/csv-unit-of-work.js';
 import { EventLog } from './adapters/event-log.js';
 
@@ -44,7 +46,7 @@ export async function bootstrapFolder(
   },
 ) {
   const eventLog = options.events === undefined ? undefined : new EventLog(options.events);
-  await eventLog?.check();
+  await eventLog?.check(Object.values(FILES).map((name) => join(folder, name)));
   const uow = await CsvUnitOfWork.open(folder, options);
   const publishers = [options.publish, eventLog?.publish].filter((p) => p !== undefined);
   const publish = (event: Event) => {

@@ -1,8 +1,8 @@
 import { constants } from 'node:fs';
-import { access, open, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { access, open, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Event } from '../domain/events.js';
-import { IoFailure } from '../errors.js';
+import { InputError, IoFailure } from '../errors.js';
 import { InInputOrder } from './input-order.js';
 import { explain } from './os-errors.js';
 
@@ -33,16 +33,22 @@ export class EventLog {
 
   /**
    * Fails, before the run writes anything, if the log cannot be appended to: its folder does not
-   * exist, a folder stands in its place, or the user may not write it. The append can still fail
-   * once the run has committed (a full disk): then the error says so.
+   * exist, a folder stands in its place, or the user may not write it; or if it is one of
+   * `folderFiles`, by any path or link (the events would go into allocations.csv). The append
+   * can still fail once the run has committed (a full disk): then the error says so.
    */
-  async check(): Promise<void> {
+  async check(folderFiles: readonly string[]): Promise<void> {
     try {
       const info = await statIfAny(this.path);
       if (info?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       await access(info ? this.path : dirname(this.path), constants.W_OK);
     } catch (error) {
       throw this.#cannotAppend(error, true);
+    }
+    const taken = await sameFile(this.path, folderFiles);
+    if (taken !== undefined) {
+      const message = `is the folder's ${basename(taken)}, not a file of its own`;
+      throw new InputError([{ file: this.path, line: 0, message }]);
     }
   }
 
@@ -81,4 +87,21 @@ async function statIfAny(path: string) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/** The one of `files` that `path` is, followed through links, whether or not it exists yet. */
+async function sameFile(path: string, files: readonly string[]): Promise<string | undefined> {
+  const [where, info] = await Promise.all([realPlace(path), statIfAny(path)]);
+  for (const file of files) {
+    if ((await realPlace(file)) === where) return file;
+    const other = info && (await statIfAny(file));
+    if (other && other.dev === info.dev && other.ino === info.ino) return file;
+  }
+  return undefined;
+}
+
+/** Where `path` is, its folder's links followed: its folder's real path and its own name. */
+async function realPlace(path: string): Promise<string> {
+  const folder = await realpath(dirname(path)).catch(() => resolve(dirname(path)));
+  return join(folder, basename(path));
 }

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -116,6 +116,38 @@ describe('--events', () => {
       );
       expect(snapshot(dir)).toEqual(before);
     }
+  });
+
+  it.each([
+    ['allocations.csv', (dir: string) => join(dir, 'allocations.csv'), 'allocations.csv'],
+    ['orders.csv', (dir: string) => join(dir, 'orders.csv'), 'orders.csv'],
+    [
+      'unallocated.csv, not there yet',
+      (dir: string) => join(dir, 'unallocated.csv'),
+      'unallocated.csv',
+    ],
+    ['a link to allocations.csv', (dir: string) => join(dir, 'link'), 'allocations.csv'],
+    [
+      'allocations.csv by another path',
+      (dir: string) => join(`${dir}-again`, 'allocations.csv'),
+      'allocations.csv',
+    ],
+  ])('refuses %s as the log: the folder needs it', async (_what, pathIn, file) => {
+    const dir = folderWith({
+      'batches.csv': csvOf('ref,sku,qty,eta', 'b1,CLOCK,10,'),
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,1'),
+      'allocations.csv': csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,1,b1'),
+    });
+    symlinkSync(join(dir, 'allocations.csv'), join(dir, 'link'));
+    symlinkSync(dir, `${dir}-again`);
+    const before = snapshot(dir);
+
+    const { code, stderr } = await runCli(['--events', pathIn(dir), dir]);
+    rmSync(`${dir}-again`);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${pathIn(dir)}: is the folder's ${file}, not a file of its own`);
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it('refuses a log the user may not write, before writing anything', async () => {
