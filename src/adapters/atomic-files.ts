@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { type FileHandle, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FolderBusy, IoFailure } from '../errors.js';
 import { explain } from './os-errors.js';
@@ -69,11 +69,25 @@ async function writeChunks(
   return expected;
 }
 
-/** Renames each staged file over its target, in order, then flushes the folder itself. */
+/**
+ * Renames each staged file over its target, in order, then flushes the folder itself. A folder
+ * where a target goes, which no rename replaces, fails the commit before the first rename.
+ */
 export async function commitFiles(staged: readonly StagedFile[]): Promise<void> {
+  for (const file of staged) await checkReplaceable(file.target);
   for (const file of staged) await rename(file.temp, file.target);
   const folders = new Set(staged.map((file) => dirname(file.target)));
   for (const folder of folders) await syncFolder(folder);
+}
+
+async function checkReplaceable(target: string): Promise<void> {
+  const info = await lstat(target).catch(() => undefined);
+  if (info?.isDirectory()) {
+    throw Object.assign(new Error(`EISDIR: is a folder: ${target}`), {
+      code: 'EISDIR',
+      path: target,
+    });
+  }
 }
 
 /** Removes staged files that will not be committed. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,33 @@ describe('faults: exit 74, the file named, nothing changed', () => {
     expect(stderr).toContain(`${join(dir, 'orders.csv')}: cannot read: permission denied (EACCES)`);
     expect(entries(dir)).toEqual(['allocations.csv', 'batches.csv', 'orders.csv']);
   });
+
+  it.each(['availability.csv', 'unallocated.csv'])(
+    'replaces no file when a folder stands where %s goes',
+    async (output) => {
+      const dir = folderWith({ ...FILES, 'availability.csv': 'ref\n', 'unallocated.csv': 'x\n' });
+      rmSync(join(dir, output));
+      mkdirSync(join(dir, output));
+      const files = () =>
+        entries(dir)
+          .filter((name) => name !== output && !name.startsWith('.'))
+          .map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
+      const before = files();
+
+      const { code, stderr } = await runCli([dir]);
+
+      expect(code).toBe(74);
+      expect(stderr).toContain(`${join(dir, output)}: cannot write: is a folder (EISDIR); nothing`);
+      expect(files()).toEqual(before);
+      expect(entries(dir)).toEqual([
+        'allocations.csv',
+        'availability.csv',
+        'batches.csv',
+        'orders.csv',
+        'unallocated.csv',
+      ]);
+    },
+  );
 
   it('keeps the permissions of the files it replaces', async () => {
     const dir = folderWith(FILES);
