@@ -17,10 +17,28 @@ export interface Io {
 }
 
 const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: writer(() => process.stdout),
+  stderr: writer(() => process.stderr),
   progress: (quiet) => progressBar(process.stderr, { quiet, env: process.env }),
 };
+
+/**
+ * Writes to a stream whose reader may go (`--json | head -c0`): what it no longer reads is
+ * dropped, and the run ends as it would have, with its own exit code, not with a stack trace.
+ */
+function writer(stream: () => NodeJS.WriteStream): (text: string) => void {
+  let [listening, gone] = [false, false];
+  return (text) => {
+    if (!listening) {
+      listening = true;
+      stream().on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        gone = true;
+      });
+    }
+    if (!gone) stream().write(text);
+  };
+}
 
 const { version } = z
   .object({ version: z.string() })

@@ -94,6 +94,21 @@ describe('allocate-from-csv, options', () => {
     expect([stdout, stderr, code]).toEqual(['', '', 0]);
   });
 
+  it('commits and exits as usual when the reader of stdout has gone (| head -c0)', async () => {
+    const dir = folderWith({
+      'batches.csv': BATCHES,
+      'orders.csv': csvOf('orderid,sku,qty', 'o1,sku1,10'),
+    });
+
+    const { code, stderr } = await runCli(['--json', dir], {
+      started: (child) => child.stdout?.destroy(),
+    });
+
+    expect(stderr).not.toMatch(/EPIPE|error/i);
+    expect(code).toBe(0);
+    expect(read(dir, 'allocations.csv')).toBe(csvOf('orderid,sku,qty,batchref', 'o1,sku1,10,b1'));
+  });
+
   it('leaves no temp or lock files behind', async () => {
     const dir = folderWith({
       'batches.csv': BATCHES,
