@@ -11,6 +11,16 @@ export const EXIT = {
   busy: 75,
 } as const;
 
+/** What each exit code means, as `--help` lists them. */
+export const EXIT_MEANINGS: readonly (readonly [number, string])[] = [
+  [EXIT.allAllocated, 'committed; every order line is allocated'],
+  [EXIT.someUnallocated, 'committed; some lines are unallocated (see unallocated.csv)'],
+  [EXIT.usageOrInput, 'usage or input error; nothing written'],
+  [EXIT.internal, 'internal error (a bug: please report it); nothing written'],
+  [EXIT.io, 'I/O failure (cannot read or write, permission denied, disk full); nothing written'],
+  [EXIT.busy, 'folder busy or changed during the run; nothing written; retry later'],
+];
+
 /** How many input problems, or warnings, are listed before the rest are only counted. */
 export const LISTED = 20;
 

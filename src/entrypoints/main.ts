@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod/mini';
 import { formatProblem, type InputProblem } from '../errors.js';
 import { allocateFolder } from './allocate-folder.js';
-import { EXIT, LISTED, reportError } from './exit-codes.js';
+import { EXIT, EXIT_MEANINGS, LISTED, reportError } from './exit-codes.js';
 import { type Progress, progressBar } from './progress.js';
 import type { Summary } from './run-report.js';
 import { printSummary } from './summary.js';
@@ -52,13 +52,22 @@ function seconds(value: string): number {
   return parsed;
 }
 
+const HELP_AFTER = [
+  '',
+  'Reads batches.csv, orders.csv and allocations.csv (if there) in <folder>, then writes',
+  'allocations.csv, unallocated.csv and availability.csv there, all at once.',
+  '',
+  'Exit codes:',
+  ...EXIT_MEANINGS.map(([code, meaning]) => `  ${String(code).padEnd(4)}${meaning}`),
+].join('\n');
+
 function program(io: Io): Command {
   return new Command('allocate-from-csv')
     .description('Allocate every order line in a folder of CSV files to a batch of stock.')
     .argument('<folder>', 'folder holding batches.csv, orders.csv and allocations.csv')
-    .option('--dry-run', 'do everything but write; same exit code as a real run', false)
-    .option('--json', 'print the summary as one JSON object on stdout', false)
-    .option('--quiet', 'no summary on stderr (errors still print)', false)
+    .option('--dry-run', 'do everything but write; same exit code as a real run')
+    .option('--json', 'print the summary as one JSON object on stdout')
+    .option('--quiet', 'no summary on stderr (errors still print)')
     .option('--events <file>', "append the run's domain events to this file as JSON lines")
     .addOption(
       new Option('--wait <seconds>', 'how long to wait for another run on the folder')
@@ -66,6 +75,7 @@ function program(io: Io): Command {
         .default(10),
     )
     .version(version, '-V, --version')
+    .addHelpText('after', HELP_AFTER)
     .showHelpAfterError('(run allocate-from-csv --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
@@ -85,7 +95,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     const cli = program(io);
     await cli.parseAsync([...argv], { from: 'user' });
-    const options = cli.opts<CliOptions>();
+    const given = cli.opts<Partial<CliOptions> & Pick<CliOptions, 'wait'>>();
+    const options: CliOptions = { dryRun: false, json: false, quiet: false, ...given };
     const warnings = new WarningList(options.quiet, io);
     const summary = await allocateFolder(cli.args[0] ?? '', {
       dryRun: options.dryRun,

@@ -122,11 +122,15 @@ describe('allocate-from-csv, options', () => {
 });
 
 describe('allocate-from-csv, usage', () => {
-  it('shows help and exits 0', async () => {
+  it('shows help, with what it writes and its exit codes, and exits 0', async () => {
     const { code, stdout } = await runCli(['--help']);
 
     expect(code).toBe(0);
     expect(stdout).toMatch(/Usage: allocate-from-csv \[options\] <folder>/);
+    expect(stdout).toMatch(/allocations\.csv, unallocated\.csv and availability\.csv/);
+    for (const exit of ['0', '1', '2', '70', '74', '75'])
+      expect(stdout).toMatch(new RegExp(`^  ${exit} +\\w`, 'm'));
+    expect(stdout).not.toMatch(/default: false/);
   });
 
   it('shows its version and exits 0', async () => {
