@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { type FileHandle, lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FolderBusy, IoFailure } from '../errors.js';
-import { explain } from './os-errors.js';
+import { explain, folderInTheWay } from './os-errors.js';
 
 /** Temp files are named `<target>.tmp-<pid>-<random>` in the target's folder. */
 const TEMP = /\.tmp-\d+-[0-9a-f]{8}$/;
@@ -82,12 +82,7 @@ export async function commitFiles(staged: readonly StagedFile[]): Promise<void> 
 
 async function checkReplaceable(target: string): Promise<void> {
   const info = await lstat(target).catch(() => undefined);
-  if (info?.isDirectory()) {
-    throw Object.assign(new Error(`EISDIR: is a folder: ${target}`), {
-      code: 'EISDIR',
-      path: target,
-    });
-  }
+  if (info?.isDirectory()) throw folderInTheWay(target);
 }
 
 /** Removes staged files that will not be committed. */

@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Event } from '../domain/events.js';
 import { InputError, IoFailure } from '../errors.js';
 import { InInputOrder } from './input-order.js';
-import { explain } from './os-errors.js';
+import { explain, folderInTheWay } from './os-errors.js';
 
 /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
 export const EVENT_SCHEMA = 1;
@@ -40,7 +40,7 @@ export class EventLog {
   async check(folderFiles: readonly string[]): Promise<void> {
     try {
       const info = await statIfAny(this.path);
-      if (info?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      if (info?.isDirectory()) throw folderInTheWay(this.path);
       await access(info ? this.path : dirname(this.path), constants.W_OK);
     } catch (error) {
       throw this.#cannotAppend(error, true);

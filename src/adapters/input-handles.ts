@@ -1,6 +1,6 @@
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { cannotRead } from './os-errors.js';
+import { cannotRead, folderInTheWay } from './os-errors.js';
 
 /** What a file was when it was read: if any of it differs at commit, someone else wrote it. */
 export interface Fingerprint {
@@ -23,7 +23,7 @@ export async function openInput(file: string): Promise<InputFile> {
   try {
     handle = await open(file, 'r');
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (stat.isDirectory()) throw folderInTheWay(file);
     return {
       file,
       handle,

@@ -14,6 +14,11 @@ const WORDS: Record<string, string> = {
   ESHORTWRITE: 'the disk took only part of the data',
 };
 
+/** The error a file operation gives where a folder stands in a file's place. */
+export function folderInTheWay(path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`EISDIR: is a folder: ${path}`), { code: 'EISDIR', path });
+}
+
 /** What an operating-system error means, in words, with its code: `permission denied (EACCES)`. */
 export function explain(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
