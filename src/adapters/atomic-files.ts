@@ -1,5 +1,14 @@
 import { constants } from 'node:fs';
-import { type FileHandle, lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import {
+  type FileHandle,
+  lstat,
+  open,
+  readdir,
+  realpath,
+  rename,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FolderBusy, IoFailure } from '../errors.js';
 import { explain, folderInTheWay } from './os-errors.js';
@@ -16,14 +25,16 @@ export interface StagedFile {
 /**
  * Writes `chunks` to a temp file beside `target`, with the target's permissions if it exists,
  * flushed to disk and checked for its full size (a disk that fills up may accept only part).
- * Text is written as UTF-8. A chunk is written while the next is made, and is done with before
+ * A target that is a link is written through: the file it leads to is the one replaced, and the
+ * link stays. Text is written as UTF-8. A chunk is written while the next is made, and is done with before
  * the one after that is asked for: its maker may then write over it. In a million-line run, the
  * main thread waited 47 to 80 ms for writes this way, against 125 to 187 ms a chunk at a time.
  */
 export async function stageFile(
-  target: string,
+  path: string,
   chunks: Iterable<string | Uint8Array>,
 ): Promise<StagedFile> {
+  const target = await realpath(path).catch(() => path);
   const temp = `${target}.tmp-${process.pid}-${randomHex()}`;
   const existing = await stat(target).catch(() => undefined);
   const mode = existing ? existing.mode & 0o7777 : 0o666;

@@ -132,17 +132,4 @@ describe('faults: exit 74, the file named, nothing changed', () => {
       ]);
     },
   );
-
-  it('keeps the permissions of the files it replaces', async () => {
-    const dir = folderWith(FILES);
-    chmodSync(join(dir, 'allocations.csv'), 0o640);
-
-    await runCli([dir]);
-
-    expect(
-      execFileSync('stat', ['-c', '%a', join(dir, 'allocations.csv')])
-        .toString()
-        .trim(),
-    ).toBe('640');
-  });
 });

@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvOf, entries, FILES, folderWith, runCli } from '../support/cli.js';
+
+describe('what a file the run replaces keeps', () => {
+  it('keeps the permissions of the files it replaces', async () => {
+    const dir = folderWith(FILES);
+    chmodSync(join(dir, 'allocations.csv'), 0o640);
+
+    await runCli([dir]);
+
+    expect(
+      execFileSync('stat', ['-c', '%a', join(dir, 'allocations.csv')])
+        .toString()
+        .trim(),
+    ).toBe('640');
+  });
+
+  it('is written through a link to it, which stays a link', async () => {
+    const dir = folderWith(FILES);
+    const shared = `${dir}-shared`;
+    mkdirSync(shared);
+    renameSync(join(dir, 'allocations.csv'), join(shared, 'allocations.csv'));
+    symlinkSync(join(shared, 'allocations.csv'), join(dir, 'allocations.csv'));
+
+    const { code } = await runCli([dir]);
+
+    expect(code).toBe(0);
+    expect(lstatSync(join(dir, 'allocations.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(shared, 'allocations.csv'), 'utf8')).toBe(
+      csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,5,b1', 'o1,CLOCK,3,b1', 'o2,CLOCK,4,b2'),
+    );
+    expect(entries(shared)).toEqual(['allocations.csv']);
+  });
+});
