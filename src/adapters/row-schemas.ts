@@ -7,6 +7,7 @@ import {
   type Rules,
 } from './column-rules.js';
 import { type CsvTable, isBlank } from './csv-table.js';
+import { headerNames } from './table.js';
 import { Int32List } from './int32-list.js';
 import type { LineColumns } from './line-columns.js';
 import { ownCopy } from './own-string.js';
@@ -88,6 +89,9 @@ export function readRows(table: CsvTable, rules: Rules, keep: RowSink) {
     if (ok) {
       keep(values);
       refs.push(ref);
+    } else if (repeatsHeader(cells, table.header)) {
+      while (problems.at(-1)?.ref === ref) problems.pop();
+      problems.push({ ref, message: REPEATED_HEADER });
     }
   });
   return { refs, problems };
@@ -111,6 +115,14 @@ function columnsOf(header: readonly string[], names: readonly string[]): number[
     }
   }
   return names.map((name) => header.indexOf(name));
+}
+
+const REPEATED_HEADER = 'repeats the header (two files joined into one?): remove the line';
+
+/** Whether a data row is the header again, as it reads after trimming, in any case. */
+function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
+  const names = headerNames(cells.slice(0, header.length));
+  return header.every((name, i) => names[i] === name);
 }
 
 class Issue {

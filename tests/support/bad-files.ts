@@ -126,6 +126,11 @@ export const BAD_FILES: [string, Record<string, string | Buffer>, string][] = [
     'orders.csv:1: column "qty" is in the header twice (columns 3 and 4)',
   ],
   [
+    'a header again, as two files joined into one give',
+    { 'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3', ' OrderId,SKU,"Qty"', 'o2,CLOCK,4') },
+    'orders.csv:3: repeats the header (two files joined into one?): remove the line',
+  ],
+  [
     'an unterminated quote',
     { 'orders.csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3', '"o2,CLOCK,4', 'o3,CLOCK,5') },
     'orders.csv:3: a quoted value starts here and is never closed',

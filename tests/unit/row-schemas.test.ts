@@ -102,6 +102,20 @@ describe('reading rows', () => {
     expect(rows).toEqual([{ orderid: 'o1', sku: 'CLOCK', qty: 3 }]);
   });
 
+  it('says a row that repeats the header repeats it, and nothing else about it', () => {
+    const table = tableOf([
+      ['o1', 'CLOCK', '3'],
+      ['OrderID ', 'sku', 'QTY'],
+    ]);
+
+    const { rows, problems } = readOrders(table);
+
+    expect(rows).toEqual([{ orderid: 'o1', sku: 'CLOCK', qty: 3 }]);
+    expect(problems).toEqual([
+      { ref: 1, message: 'repeats the header (two files joined into one?): remove the line' },
+    ]);
+  });
+
   it('counts every column of the header, named or not, in a row too long', () => {
     const table = tableOf([['o1', 'CLOCK', '3', '', 'x']], ['orderid', 'sku', 'qty', '']);
 
