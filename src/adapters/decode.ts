@@ -27,7 +27,8 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
 /**
  * Decodes a spreadsheet export: UTF-8 with or without a byte-order mark, UTF-16 with one
  * (Excel's "Unicode text"), and otherwise Windows-1252, which is what Excel writes on Western
- * Windows; bytes that are not valid UTF-8 are never shown as mojibake. Line ends become `\n`.
+ * Windows, or Mac Roman, what it writes on a Mac, told by its CR line ends; bytes that are not
+ * valid UTF-8 are never shown as mojibake. Line ends become `\n`.
  */
 export function decodeSpreadsheet(bytes: Buffer): string {
   return normaliseLineEnds(decode(bytes));
@@ -45,7 +46,15 @@ function decode(bytes: Buffer): string {
   }
   if (bytes.indexOf(0) !== -1) throw new NotText('holds binary data, not CSV text');
   if (isUtf8(bytes)) return bytes.toString('utf8');
-  return windows1252(bytes);
+  return crLineEnds(bytes) ? new TextDecoder('macintosh').decode(bytes) : windows1252(bytes);
+}
+
+/**
+ * Whether lines end in CR alone, as in Excel for Mac's "Comma Separated Values", whose text is
+ * Mac Roman: Windows programs end lines in CRLF. Mac Roman gives every byte a character.
+ */
+function crLineEnds(bytes: Buffer): boolean {
+  return bytes.includes(0x0d) && !bytes.includes(0x0a);
 }
 
 /** UTF-16 text; half a character (a lone surrogate, an odd byte at the end) is refused. */

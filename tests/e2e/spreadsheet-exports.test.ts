@@ -22,6 +22,15 @@ describe('spreadsheets as people export them', () => {
       ['commande-é1,CAFETIÈRE,3,stock-€1', 'renée-€2,CAFETIÈRE,2,stock-€1'],
     ],
     [
+      'excel-mac-roman',
+      'Excel for Mac, "Comma Separated Values": Mac Roman bytes for é, È, ß, Å and €, CR line ends',
+      [
+        'commande-é1,CAFETIÈRE,3,stock-€1',
+        'renée-€2,CAFETIÈRE,2,stock-€1',
+        'Åsa-3,CAFETIÈRE,6,stock-ß2',
+      ],
+    ],
+    [
       'google-sheets',
       'Google Sheets: CRLF, quoted commas, quotes and newlines, extra and empty columns',
       ['"o ""1""",SOFA,8,"b1, north"', 'o2,SOFA,5,b2'],
