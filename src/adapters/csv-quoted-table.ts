@@ -1,6 +1,6 @@
 import type { CsvError } from 'csv-parse/sync';
 import { later } from './load-later.js';
-import { type CsvTable, headerNames, isBlank, TableProblem } from './table.js';
+import { type CsvTable, headerNames, isBlank, isSepLine, TableProblem } from './table.js';
 
 /**
  * csv-parse, loaded the first time a file has a quote character: files without one, what
@@ -18,7 +18,9 @@ const MAX_RECORD_CHARS = 1 << 20;
  */
 export function quotedTable(file: string, text: string, delimiter: string): CsvTable {
   const records = parseRecords(file, text, { delimiter });
-  const header = records.findIndex((record) => !isBlank(record));
+  const header = records.findIndex(
+    (record) => !isBlank(record) && !isSepLine(record.join(delimiter)),
+  );
   return {
     file,
     header: headerNames(records[header] ?? []),

@@ -1,5 +1,12 @@
 import { quotedTable } from './csv-quoted-table.js';
-import { type CsvTable, headerNames, isBlank, type RowVisitor, TableProblem } from './table.js';
+import {
+  type CsvTable,
+  headerNames,
+  isBlank,
+  isSepLine,
+  type RowVisitor,
+  TableProblem,
+} from './table.js';
 
 export { type CsvTable, isBlank, type RowVisitor, TableProblem } from './table.js';
 
@@ -33,7 +40,7 @@ export function headerLine(text: string): HeaderLine | undefined {
     const found = text.indexOf('\n', start);
     const end = found === -1 ? text.length : found;
     const candidate = text.slice(start, end);
-    if (candidate.trim() !== '' && !isBlank(candidate.split(/[,;\t]/))) {
+    if (!isBlank(candidate.split(/[,;\t]/)) && !isSepLine(candidate)) {
       return { text: candidate, line, end };
     }
     start = end + 1;

@@ -36,6 +36,11 @@ export function headerNames(header: readonly string[]): string[] {
   );
 }
 
+/** Excel's hint `sep=;`, which some exports put before the header: no part of the table. */
+export function isSepLine(text: string): boolean {
+  return /^\s*sep=[,;\t]\s*$/i.test(text);
+}
+
 /** A row whose every value is empty or spaces, like `;;;`: skipped as a blank line. */
 export function isBlank(cells: readonly string[]): boolean {
   return cells.every((value) => value.trim() === '');

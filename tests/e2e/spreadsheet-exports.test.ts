@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyOfFixture, csvOf, folderWith, GOOD, read, runCli } from '../support/cli.js';
@@ -61,6 +62,21 @@ describe('spreadsheets as people export them', () => {
     expect(read(dir, 'allocations.csv')).toBe(
       csvOf(HEADER, 'o0,CLOCK,5,b1', 'o1,CLOCK,3,b1', 'o2,CLOCK,2,b1'),
     );
+  });
+
+  it('skips the "sep=;" line that some exports put first for Excel, quoted or not', async () => {
+    const dir = folderWith({
+      'batches.csv': '\ufeffsep=,\r\n"ref","sku","qty","eta"\r\n"b1","CLOCK","100",""\r\n',
+      'orders.csv': 'SEP=;\norderid;sku;qty\no1;CLOCK;3\no2;CLOCK;x\n',
+    });
+
+    const { code, stderr } = await runCli([dir]);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${join(dir, 'orders.csv')}:4: qty "x" is not a whole number`);
+    writeFileSync(join(dir, 'orders.csv'), 'SEP=;\norderid;sku;qty\no1;CLOCK;3\n');
+    expect((await runCli([dir])).code).toBe(0);
+    expect(read(dir, 'allocations.csv')).toBe(csvOf(HEADER, 'o1,CLOCK,3,b1'));
   });
 
   it('warns that columns added to allocations.csv are not kept when it is rewritten', async () => {
