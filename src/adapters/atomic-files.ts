@@ -1,14 +1,5 @@
 import { constants } from 'node:fs';
-import {
-  type FileHandle,
-  lstat,
-  open,
-  readdir,
-  realpath,
-  rename,
-  stat,
-  unlink,
-} from 'node:fs/promises';
+import { type FileHandle, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FolderBusy, IoFailure } from '../errors.js';
 import { explain, folderInTheWay } from './os-errors.js';
@@ -85,15 +76,18 @@ async function writeChunks(
  * where a target goes, which no rename replaces, fails the commit before the first rename.
  */
 export async function commitFiles(staged: readonly StagedFile[]): Promise<void> {
-  for (const file of staged) await checkReplaceable(file.target);
+  await checkReplaceable(staged.map((file) => file.target));
   for (const file of staged) await rename(file.temp, file.target);
   const folders = new Set(staged.map((file) => dirname(file.target)));
   for (const folder of folders) await syncFolder(folder);
 }
 
-async function checkReplaceable(target: string): Promise<void> {
-  const info = await lstat(target).catch(() => undefined);
-  if (info?.isDirectory()) throw folderInTheWay(target);
+/** Fails as renames over `targets` would where a folder stands, before any is made. */
+export async function checkReplaceable(targets: readonly string[]): Promise<void> {
+  for (const target of targets) {
+    const info = await stat(target).catch(() => undefined);
+    if (info?.isDirectory()) throw folderInTheWay(target);
+  }
 }
 
 /** Removes staged files that will not be committed. */

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Event } from '../domain/events.js';
-import { FolderBusy } from '../errors.js';
 import type { UnitOfWork } from '../service-layer/unit-of-work.js';
 import {
   asWriteFailure,
+  checkReplaceable,
   commitFiles,
   discardFiles,
   removeStaleTemps,
@@ -11,12 +11,12 @@ import {
 } from './atomic-files.js';
 import { allocationChunks } from './allocation-lines.js';
 import { csvChunks, csvLine, csvLines } from './csv-writer.js';
-import { FILES, type Fingerprint, type FolderInput, readFolder } from './csv-folder.js';
+import { FILES, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 import type { InInputOrder } from './input-order.js';
 import { stillUnallocated, type UnallocatedLine } from './still-unallocated.js';
-import { checkIsFolder, fingerprintOf } from './input-handles.js';
+import { checkIsFolder, checkUnchanged } from './input-handles.js';
 
 export type { UnallocatedLine, UnallocatedReason } from './still-unallocated.js';
 
@@ -117,7 +117,8 @@ export class CsvUnitOfWork implements UnitOfWork {
     try {
       const failed = results.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
-      await this.#checkUnchanged();
+      this.lock.check();
+      await checkUnchanged(this.input.fingerprints);
       await commitFiles(staged);
     } catch (error) {
       await discardFiles(staged);
@@ -125,22 +126,20 @@ export class CsvUnitOfWork implements UnitOfWork {
     }
   }
 
+  /**
+   * Fails as `save()` would before writing anything, on a folder where an output goes: for a dry
+   * run, which writes nothing but exits as its real run would.
+   */
+  async checkSave(): Promise<void> {
+    const targets = OUTPUTS.map((name) => join(this.folder, name));
+    await checkReplaceable(targets).catch((error: unknown) => {
+      throw asWriteFailure(error, this.folder);
+    });
+  }
+
   async close(): Promise<void> {
     this.input.stop();
     await this.lock.release();
-  }
-
-  async #checkUnchanged(): Promise<void> {
-    this.lock.check();
-    const { fingerprints } = this.input;
-    const current = await Promise.all(fingerprints.map(({ path }) => fingerprintOf(path)));
-    fingerprints.forEach((before, i) => {
-      const now = current[i] as Omit<Fingerprint, 'path'>;
-      if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
-        const what = now.size === -1 ? 'was removed' : before.size === -1 ? 'appeared' : 'changed';
-        throw new FolderBusy(`${before.path} ${what} while this run was working`);
-      }
-    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { type FileHandle, open, stat } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { FolderBusy, InputError } from '../errors.js';
 import { cannotRead, folderInTheWay } from './os-errors.js';
 
 /** What a file was when it was read: if any of it differs at commit, someone else wrote it. */
@@ -42,6 +42,18 @@ export async function openInput(file: string): Promise<InputFile> {
 export async function fingerprintOf(path: string): Promise<Omit<Fingerprint, 'path'>> {
   const s = await stat(path).catch(() => undefined);
   return s ? { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino } : { size: -1, mtimeMs: 0, ino: 0 };
+}
+
+/** Fails, as FolderBusy, if a file read has changed, appeared or gone since (see `fingerprintOf`). */
+export async function checkUnchanged(fingerprints: readonly Fingerprint[]): Promise<void> {
+  const current = await Promise.all(fingerprints.map(({ path }) => fingerprintOf(path)));
+  fingerprints.forEach((before, i) => {
+    const now = current[i] as Omit<Fingerprint, 'path'>;
+    if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
+      const what = now.size === -1 ? 'was removed' : before.size === -1 ? 'appeared' : 'changed';
+      throw new FolderBusy(`${before.path} ${what} while this run was working`);
+    }
+  });
 }
 
 /** Fails, as an InputError, unless `folder` is a folder. */

@@ -107,7 +107,7 @@ describe('faults: exit 74, the file named, nothing changed', () => {
   });
 
   it.each(['availability.csv', 'unallocated.csv'])(
-    'replaces no file when a folder stands where %s goes',
+    'replaces no file when a folder stands where %s goes, and a dry run says so too',
     async (output) => {
       const dir = folderWith({ ...FILES, 'availability.csv': 'ref\n', 'unallocated.csv': 'x\n' });
       rmSync(join(dir, output));
@@ -118,10 +118,13 @@ describe('faults: exit 74, the file named, nothing changed', () => {
           .map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
       const before = files();
 
+      const dry = await runCli(['--dry-run', dir]);
       const { code, stderr } = await runCli([dir]);
 
-      expect(code).toBe(74);
-      expect(stderr).toContain(`${join(dir, output)}: cannot write: is a folder (EISDIR); nothing`);
+      expect([dry.code, code]).toEqual([74, 74]);
+      for (const said of [dry.stderr, stderr]) {
+        expect(said).toContain(`${join(dir, output)}: cannot write: is a folder (EISDIR); nothing`);
+      }
       expect(files()).toEqual(before);
       expect(entries(dir)).toEqual([
         'allocations.csv',
