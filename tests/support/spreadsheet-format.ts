@@ -7,8 +7,9 @@ import fc from 'fast-check';
  */
 export interface Format {
   readonly delimiter: ',' | ';' | '\t';
-  readonly lineEnd: '\n' | '\r\n';
-  readonly encoding: 'utf8' | 'utf8-bom' | 'windows-1252' | 'utf16le-bom';
+  readonly lineEnd: '\n' | '\r\n' | '\r';
+  /** Mac Roman comes with CR line ends, as Excel for Mac writes it; Windows-1252 never does. */
+  readonly encoding: 'utf8' | 'utf8-bom' | 'windows-1252' | 'mac-roman' | 'utf16le-bom';
   /** Every value in quotes, as some programs write them. */
   readonly quoted: boolean;
   /** Spaces around each unquoted value. */
@@ -21,17 +22,24 @@ export interface Format {
   readonly blankRow: 'none' | 'empty' | 'delimiters';
 }
 
-export const format: fc.Arbitrary<Format> = fc.record({
-  delimiter: fc.constantFrom(',' as const, ';' as const, '\t' as const),
-  lineEnd: fc.constantFrom('\n' as const, '\r\n' as const),
-  encoding: fc.constantFrom(...(['utf8', 'utf8-bom', 'windows-1252', 'utf16le-bom'] as const)),
-  quoted: fc.boolean(),
-  padded: fc.boolean(),
-  upperCaseHeader: fc.boolean(),
-  reversedColumns: fc.boolean(),
-  extraColumn: fc.boolean(),
-  blankRow: fc.constantFrom('none' as const, 'empty' as const, 'delimiters' as const),
-});
+const ENCODINGS = ['utf8', 'utf8-bom', 'windows-1252', 'mac-roman', 'utf16le-bom'] as const;
+
+export const format: fc.Arbitrary<Format> = fc
+  .record({
+    delimiter: fc.constantFrom(',' as const, ';' as const, '\t' as const),
+    lineEnd: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const),
+    encoding: fc.constantFrom(...ENCODINGS),
+    quoted: fc.boolean(),
+    padded: fc.boolean(),
+    upperCaseHeader: fc.boolean(),
+    reversedColumns: fc.boolean(),
+    extraColumn: fc.boolean(),
+    blankRow: fc.constantFrom('none' as const, 'empty' as const, 'delimiters' as const),
+  })
+  .map((f): Format => {
+    if (f.encoding === 'mac-roman') return { ...f, lineEnd: '\r' };
+    return f.encoding === 'windows-1252' && f.lineEnd === '\r' ? { ...f, lineEnd: '\r\n' } : f;
+  });
 
 /** Commas, \n, UTF-8 and nothing else: what csvOf writes. */
 export const PLAIN: Format = {
@@ -65,7 +73,21 @@ export function spreadsheet(
   const text = lines.map((l) => `${l}${f.lineEnd}`).join('');
   if (f.encoding === 'utf8') return Buffer.from(text, 'utf8');
   if (f.encoding === 'utf8-bom') return Buffer.from(`\ufeff${text}`, 'utf8');
-  // Windows-1252 is Latin-1 for the letters used here (É, é).
+  // Windows-1252 is Latin-1 for the letters used here (É, é); Mac Roman has them elsewhere.
   if (f.encoding === 'windows-1252') return Buffer.from(text, 'latin1');
+  if (f.encoding === 'mac-roman') return macRoman(text);
   return Buffer.from(`\ufeff${text}`, 'utf16le');
+}
+
+const MAC_ROMAN: Record<string, number> = { É: 0x83, é: 0x8e };
+
+/** Text in Mac Roman, for ASCII and the letters in MAC_ROMAN. */
+function macRoman(text: string): Buffer {
+  return Buffer.from(Array.from(text, macRomanByte));
+}
+
+function macRomanByte(c: string): number {
+  const byte = MAC_ROMAN[c] ?? c.charCodeAt(0);
+  if (byte >= 0x80 && MAC_ROMAN[c] === undefined) throw new Error(`no ${c} in this Mac Roman`);
+  return byte;
 }
