@@ -3,7 +3,7 @@ import fc from 'fast-check';
 /**
  * How a spreadsheet program may write a file (the contract's "Reading spreadsheets as people
  * export them"): delimiter, line ends, encoding, quotes, padding, header case, column order, an
- * extra column, a blank row. Any of them, on the same rows, must read the same.
+ * extra column, a `sep=` line, a blank row. Any of them, on the same rows, must read the same.
  */
 export interface Format {
   readonly delimiter: ',' | ';' | '\t';
@@ -18,6 +18,8 @@ export interface Format {
   readonly reversedColumns: boolean;
   /** A column the contract does not know, first. */
   readonly extraColumn: boolean;
+  /** Excel's `sep=;` line before the header, as some exports write it. */
+  readonly sepLine: boolean;
   /** A row with nothing in it after the header: empty, or only delimiters (Excel's ";;;"). */
   readonly blankRow: 'none' | 'empty' | 'delimiters';
 }
@@ -34,6 +36,7 @@ export const format: fc.Arbitrary<Format> = fc
     upperCaseHeader: fc.boolean(),
     reversedColumns: fc.boolean(),
     extraColumn: fc.boolean(),
+    sepLine: fc.boolean(),
     blankRow: fc.constantFrom('none' as const, 'empty' as const, 'delimiters' as const),
   })
   .map((f): Format => {
@@ -44,7 +47,8 @@ export const format: fc.Arbitrary<Format> = fc
 /** Commas, \n, UTF-8 and nothing else: what csvOf writes. */
 export const PLAIN: Format = {
   ...{ delimiter: ',', lineEnd: '\n', encoding: 'utf8', quoted: false, padded: false },
-  ...{ upperCaseHeader: false, reversedColumns: false, extraColumn: false, blankRow: 'none' },
+  ...{ upperCaseHeader: false, reversedColumns: false, extraColumn: false, sepLine: false },
+  blankRow: 'none',
 };
 
 /** The file a program would write for `header` and `rows` (values without quotes or delimiters). */
@@ -66,6 +70,7 @@ export function spreadsheet(
     delimiters: [f.delimiter.repeat(shape(names).length - 1)],
   };
   const lines = [
+    ...(f.sepLine ? [`sep=${f.delimiter}`] : []),
     shape(names).join(f.delimiter),
     ...blank[f.blankRow],
     ...rows.map((row) => line(row.map(String))),
