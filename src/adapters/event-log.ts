@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { access, open, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Event } from '../domain/events.js';
@@ -38,14 +38,15 @@ export class EventLog {
    * can still fail once the run has committed (a full disk): then the error says so.
    */
   async check(folderFiles: readonly string[]): Promise<void> {
+    let info: Stats | undefined;
     try {
-      const info = await statIfAny(this.path);
+      info = await statIfAny(this.path);
       if (info?.isDirectory()) throw folderInTheWay(this.path);
       await access(info ? this.path : dirname(this.path), constants.W_OK);
     } catch (error) {
       throw this.#cannotAppend(error, true);
     }
-    const taken = await sameFile(this.path, folderFiles);
+    const taken = await sameFile(this.path, info, folderFiles);
     if (taken !== undefined) {
       const message = `is the folder's ${basename(taken)}, not a file of its own`;
       throw new InputError([{ file: this.path, line: 0, message }]);
@@ -89,9 +90,16 @@ async function statIfAny(path: string) {
   }
 }
 
-/** The one of `files` that `path` is, followed through links, whether or not it exists yet. */
-async function sameFile(path: string, files: readonly string[]): Promise<string | undefined> {
-  const [where, info] = await Promise.all([realPlace(path), statIfAny(path)]);
+/**
+ * The one of `files` that `path` is, followed through links, whether or not it exists yet
+ * (`info`, its details, if it does).
+ */
+async function sameFile(
+  path: string,
+  info: Stats | undefined,
+  files: readonly string[],
+): Promise<string | undefined> {
+  const where = await realPlace(path);
   for (const file of files) {
     if ((await realPlace(file)) === where) return file;
     const other = info && (await statIfAny(file));
