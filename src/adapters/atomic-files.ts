@@ -14,12 +14,13 @@ export interface StagedFile {
 }
 
 /**
- * Writes `chunks` to a temp file beside `target`, with the target's permissions if it exists,
+ * Writes `chunks` to a temp file beside the file at `path`, with its permissions if it exists,
  * flushed to disk and checked for its full size (a disk that fills up may accept only part).
- * A target that is a link is written through: the file it leads to is the one replaced, and the
- * link stays. Text is written as UTF-8. A chunk is written while the next is made, and is done with before
- * the one after that is asked for: its maker may then write over it. In a million-line run, the
- * main thread waited 47 to 80 ms for writes this way, against 125 to 187 ms a chunk at a time.
+ * A `path` that is a link is written through: the file it leads to is the one replaced, and the
+ * link stays. Text is written as UTF-8. A chunk is written while the next is made, and is done
+ * with before the one after that is asked for: its maker may then write over it. In a
+ * million-line run, the main thread waited 47 to 80 ms for writes this way, against 125 to 187
+ * ms a chunk at a time.
  */
 export async function stageFile(
   path: string,

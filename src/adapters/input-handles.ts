@@ -44,7 +44,7 @@ export async function fingerprintOf(path: string): Promise<Omit<Fingerprint, 'pa
   return s ? { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino } : { size: -1, mtimeMs: 0, ino: 0 };
 }
 
-/** Fails, as FolderBusy, if a file read has changed, appeared or gone since (see `fingerprintOf`). */
+/** Fails, as FolderBusy, if a file read has changed, appeared or gone since it was read. */
 export async function checkUnchanged(fingerprints: readonly Fingerprint[]): Promise<void> {
   const current = await Promise.all(fingerprints.map(({ path }) => fingerprintOf(path)));
   fingerprints.forEach((before, i) => {
