@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { FILES } from './adapters/csv-folder.js';
 import { CsvUnitOfWork } from './adapters/csv-unit-of-work.js';
 import { EventLog } from './adapters/event-log.js';
+import { checkIsFolder } from './adapters/input-handles.js';
 
 export type { Lines } from './adapters/csv-folder.js';
 export type { UnallocatedLine } from './adapters/csv-unit-of-work.js';
@@ -46,6 +47,8 @@ export async function bootstrapFolder(
   },
 ) {
   const eventLog = options.events === undefined ? undefined : new EventLog(options.events);
+  // A folder that is not there is the first thing to tell, before a log that cannot be used.
+  if (eventLog) await checkIsFolder(folder);
   await eventLog?.check(Object.values(FILES).map((name) => join(folder, name)));
   const uow = await CsvUnitOfWork.open(folder, options);
   const publishers = [options.publish, eventLog?.publish].filter((p) => p !== undefined);

@@ -48,6 +48,17 @@ describe('--events: where the log goes, checked before the run, and an append th
     }
   });
 
+  it('reports a folder that is not there before a log that cannot be used', async () => {
+    const dir = small();
+    const missing = join(dir, 'no-such-folder');
+
+    const { code, stderr } = await runCli(['--events', join(missing, 'log.jsonl'), missing]);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${missing}: no such folder`);
+    expect(stderr).not.toContain('cannot append the events');
+  });
+
   it.each([
     ['allocations.csv', (dir: string) => join(dir, 'allocations.csv'), 'allocations.csv'],
     ['orders.csv', (dir: string) => join(dir, 'orders.csv'), 'orders.csv'],
