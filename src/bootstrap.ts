@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { FILES } from './adapters/csv-folder.js';
 import { CsvUnitOfWork } from './adapters/csv-unit-of-work.js';
 import { EventLog } from './adapters/event-log.js';
+import type { InFlight } from './adapters/in-flight.js';
 import { checkIsFolder } from './adapters/input-handles.js';
 
 export type { Lines } from './adapters/csv-folder.js';
+export { InFlight } from './adapters/in-flight.js';
 export type { UnallocatedLine } from './adapters/csv-unit-of-work.js';
 export { InInputOrder } from './adapters/input-order.js';
 
@@ -42,6 +44,7 @@ export async function bootstrapFolder(
   options: {
     waitSeconds: number;
     events?: string | undefined;
+    inFlight?: InFlight | undefined;
     publish?: (event: Event, position: number) => void;
     logError?: ErrorLogger;
   },

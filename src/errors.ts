@@ -105,3 +105,13 @@ export class IoFailure extends AllocationError {
     this.nothingWritten = options?.nothingWritten ?? true;
   }
 }
+
+/**
+ * A signal (Ctrl-C, `kill`, a closed terminal) stopped the run before its commit. Its handler has
+ * told the user; this only ends what was still going on in the moment before the process ends.
+ */
+export class Interrupted extends AllocationError {
+  constructor(readonly signal: NodeJS.Signals) {
+    super('INTERRUPTED', `interrupted (${signal})`);
+  }
+}

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { type FileHandle, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FolderBusy, IoFailure } from '../errors.js';
+import type { InFlight } from './in-flight.js';
 import { explain, folderInTheWay } from './os-errors.js';
 
 /** Temp files are named `<target>.tmp-<pid>-<random>` in the target's folder. */
@@ -17,17 +18,34 @@ export interface StagedFile {
  * Writes `chunks` to a temp file beside the file at `path`, with its permissions if it exists,
  * flushed to disk and checked for its full size (a disk that fills up may accept only part).
  * A `path` that is a link is written through: the file it leads to is the one replaced, and the
- * link stays. Text is written as UTF-8. A chunk is written while the next is made, and is done
- * with before the one after that is asked for: its maker may then write over it. In a
- * million-line run, the main thread waited 47 to 80 ms for writes this way, against 125 to 187
- * ms a chunk at a time.
+ * link stays. The temp file is listed in `inFlight` while it may exist. Text is written as UTF-8.
+ * A chunk is written while the next is made, and is done with before the one after that is
+ * asked for: its maker may then write over it. In a million-line run, the main thread waited 47
+ * to 80 ms for writes this way, against 125 to 187 ms a chunk at a time.
  */
 export async function stageFile(
   path: string,
   chunks: Iterable<string | Uint8Array>,
+  inFlight: InFlight,
 ): Promise<StagedFile> {
   const target = await realpath(path).catch(() => path);
   const temp = `${target}.tmp-${process.pid}-${randomHex()}`;
+  inFlight.add(temp);
+  try {
+    await writeTemp(target, temp, chunks);
+  } catch (error) {
+    inFlight.delete(temp);
+    throw error;
+  }
+  return { target, temp };
+}
+
+/** Makes `temp` as `stageFile` says; removes it again if anything fails once it is made. */
+async function writeTemp(
+  target: string,
+  temp: string,
+  chunks: Iterable<string | Uint8Array>,
+): Promise<void> {
   const existing = await stat(target).catch(() => undefined);
   const mode = existing ? existing.mode & 0o7777 : 0o666;
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
@@ -46,7 +64,6 @@ export async function stageFile(
     throw error;
   }
   await handle.close();
-  return { target, temp };
 }
 
 /** Writes the chunks as `stageFile` says; returns the bytes written. Nothing is left in flight. */
@@ -74,11 +91,19 @@ async function writeChunks(
 
 /**
  * Renames each staged file over its target, in order, then flushes the folder itself. A folder
- * where a target goes, which no rename replaces, fails the commit before the first rename.
+ * where a target goes, which no rename replaces, fails the commit before the first rename; a
+ * stopped run (see in-flight.ts) fails it there too.
  */
-export async function commitFiles(staged: readonly StagedFile[]): Promise<void> {
+export async function commitFiles(
+  staged: readonly StagedFile[],
+  inFlight: InFlight,
+): Promise<void> {
   await checkReplaceable(staged.map((file) => file.target));
-  for (const file of staged) await rename(file.temp, file.target);
+  inFlight.beginCommit();
+  for (const file of staged) {
+    await rename(file.temp, file.target);
+    inFlight.delete(file.temp);
+  }
   const folders = new Set(staged.map((file) => dirname(file.target)));
   for (const folder of folders) await syncFolder(folder);
 }
@@ -92,8 +117,12 @@ export async function checkReplaceable(targets: readonly string[]): Promise<void
 }
 
 /** Removes staged files that will not be committed. */
-export async function discardFiles(staged: readonly StagedFile[]): Promise<void> {
+export async function discardFiles(
+  staged: readonly StagedFile[],
+  inFlight: InFlight,
+): Promise<void> {
   await Promise.all(staged.map((file) => unlink(file.temp).catch(() => {})));
+  for (const file of staged) inFlight.delete(file.temp);
 }
 
 /** Removes temp files a killed run left beside `targets` (call it while holding the lock). */

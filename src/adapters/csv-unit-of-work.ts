@@ -13,6 +13,7 @@ import { allocationChunks } from './allocation-lines.js';
 import { csvChunks, csvLine, csvLines } from './csv-writer.js';
 import { FILES, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
+import { InFlight } from './in-flight.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 import type { InInputOrder } from './input-order.js';
 import { stillUnallocated, type UnallocatedLine } from './still-unallocated.js';
@@ -42,17 +43,22 @@ export class CsvUnitOfWork implements UnitOfWork {
     readonly folder: string,
     readonly input: FolderInput,
     private readonly lock: FolderLock,
+    private readonly inFlight: InFlight,
   ) {}
 
+  /** `inFlight` lists the temp files `save()` makes, for a signal to stop it (in-flight.ts). */
   static async open(
     folder: string,
-    { waitSeconds }: { waitSeconds: number },
+    {
+      waitSeconds,
+      inFlight = new InFlight(),
+    }: { waitSeconds: number; inFlight?: InFlight | undefined },
   ): Promise<CsvUnitOfWork> {
     await checkIsFolder(folder);
     const lock = await lockFolder(folder, waitSeconds);
     try {
       await removeStaleTemps(folder, OUTPUTS);
-      return new CsvUnitOfWork(folder, await readFolder(folder), lock);
+      return new CsvUnitOfWork(folder, await readFolder(folder), lock, inFlight);
     } catch (error) {
       await lock.release();
       throw error;
@@ -111,7 +117,7 @@ export class CsvUnitOfWork implements UnitOfWork {
     };
     // Staged side by side: one file is made while another's chunks are written and flushed.
     const results = await Promise.allSettled(
-      OUTPUTS.map((name) => stageFile(join(this.folder, name), contents[name])),
+      OUTPUTS.map((name) => stageFile(join(this.folder, name), contents[name], this.inFlight)),
     );
     const staged = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
     try {
@@ -119,9 +125,9 @@ export class CsvUnitOfWork implements UnitOfWork {
       if (failed) throw failed.reason;
       this.lock.check();
       await checkUnchanged(this.input.fingerprints);
-      await commitFiles(staged);
+      await commitFiles(staged, this.inFlight);
     } catch (error) {
-      await discardFiles(staged);
+      await discardFiles(staged, this.inFlight);
       throw asWriteFailure(error, this.folder);
     }
   }

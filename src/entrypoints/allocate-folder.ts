@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { bootstrapFolder, type UnallocatedLine } from '../bootstrap.js';
+import { bootstrapFolder, type InFlight, type UnallocatedLine } from '../bootstrap.js';
 import type { InputProblem } from '../errors.js';
 import { FolderRun, type Opened } from './folder-run.js';
 import { PhaseClock } from './phase-clock.js';
@@ -14,6 +14,8 @@ export interface RunOptions {
   /** Told of each warning: a problem in the input that the run could get past. */
   readonly onWarning: (warning: InputProblem) => void;
   readonly progress?: Progress | undefined;
+  /** The run's temp files and commit, for a signal to stop it (see signals.ts). */
+  readonly inFlight?: InFlight | undefined;
   readonly logError: (message: string, error: unknown) => void;
 }
 
@@ -28,6 +30,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
   const opened = await bootstrapFolder(folder, {
     waitSeconds: options.waitSeconds,
     events: options.events,
+    inFlight: options.inFlight,
     publish: report.publish,
     logError: options.logError,
   });

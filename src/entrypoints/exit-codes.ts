@@ -1,5 +1,6 @@
+import { constants } from 'node:os';
 import { CommanderError } from 'commander';
-import { FolderBusy, formatProblem, InputError, IoFailure } from '../errors.js';
+import { FolderBusy, formatProblem, InputError, Interrupted, IoFailure } from '../errors.js';
 
 /** The contract's exit codes. */
 export const EXIT = {
@@ -42,6 +43,8 @@ export function reportError(error: unknown, write: (text: string) => void): numb
     write(`allocate-from-csv: ${error.message}; ${outcome}\n`);
     return EXIT.io;
   }
+  // Told when the signal came (signals.ts); the signal raised again ends the process first.
+  if (error instanceof Interrupted) return 128 + constants.signals[error.signal];
   if (error instanceof FolderBusy) {
     write(`allocate-from-csv: ${error.message}; nothing was written, try again later\n`);
     return EXIT.busy;

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod/mini';
+import { InFlight } from '../bootstrap.js';
 import { formatProblem, type InputProblem } from '../errors.js';
 import { allocateFolder } from './allocate-folder.js';
 import { EXIT, EXIT_MEANINGS, LISTED, reportError } from './exit-codes.js';
 import { type Progress, progressBar } from './progress.js';
 import type { Summary } from './run-report.js';
+import { stoppable } from './signals.js';
 import { printSummary } from './summary.js';
 
 /** Where the program writes: the process's streams, or a test's buffers. */
@@ -90,7 +92,10 @@ interface CliOptions {
   readonly events?: string;
 }
 
-/** The command-line program: returns the exit code, never exits the process itself. */
+/**
+ * The command-line program: returns the exit code. It never exits the process itself, but for a
+ * signal that stops a run before its commit (see signals.ts).
+ */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {
     const cli = program(io);
@@ -98,19 +103,38 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const given = cli.opts<Partial<CliOptions> & Pick<CliOptions, 'wait'>>();
     const options: CliOptions = { dryRun: false, json: false, quiet: false, ...given };
     const warnings = new WarningList(options.quiet, io);
-    const summary = await allocateFolder(cli.args[0] ?? '', {
-      dryRun: options.dryRun,
-      waitSeconds: options.wait,
-      events: options.events,
-      progress: io.progress?.(options.quiet || options.json),
-      onWarning: warnings.tell,
-      logError: (message, error) => io.stderr(`allocate-from-csv: ${message}: ${String(error)}\n`),
-    });
+    const summary = await stoppableRun(cli.args[0] ?? '', options, io, warnings.tell);
     warnings.end();
     return report(summary, options, io);
   } catch (error) {
     return reportError(error, io.stderr);
   }
+}
+
+/** The run over `folder`; a signal stops it cleanly, the progress bar put away first. */
+function stoppableRun(
+  folder: string,
+  options: CliOptions,
+  io: Io,
+  onWarning: (warning: InputProblem) => void,
+): Promise<Summary> {
+  const progress = io.progress?.(options.quiet || options.json);
+  const inFlight = new InFlight();
+  const tell = (text: string) => {
+    progress?.stop();
+    io.stderr(text);
+  };
+  return stoppable(inFlight, tell, () =>
+    allocateFolder(folder, {
+      dryRun: options.dryRun,
+      waitSeconds: options.wait,
+      events: options.events,
+      progress,
+      inFlight,
+      onWarning,
+      logError: (message, error) => io.stderr(`allocate-from-csv: ${message}: ${String(error)}\n`),
+    }),
+  );
 }
 
 /** Lists the first warnings on stderr as they come, then how many more there were. */

@@ -8,6 +8,8 @@ export const BIN = join(ROOT, 'bin/allocate-from-csv.js');
 
 export interface CliResult {
   readonly code: number | null;
+  /** The signal that ended the process, if one did. */
+  readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -41,7 +43,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
       stderr += chunk.toString();
     });
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
   });
 }
 

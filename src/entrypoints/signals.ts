@@ -1,0 +1,36 @@
+import type { InFlight } from '../bootstrap.js';
+
+/** The signals that end a process that does not handle them: Ctrl-C, `kill`, a closed terminal. */
+const STOPPING = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Runs `work` so that a signal stops it cleanly. Before the run's commit, its temp files are
+ * removed at once (`InFlight.stop`), the user is told that nothing was written, and the signal is
+ * raised again: the process ends by it, as a shell or a supervisor expects, and the folder's lock
+ * goes as it ends (proper-lockfile removes its locks then). From the first rename on, the run is
+ * left to finish, so that its outputs and event log agree, and told of the signal afterwards.
+ */
+export async function stoppable<T>(
+  inFlight: InFlight,
+  tell: (text: string) => void,
+  work: () => Promise<T>,
+): Promise<T> {
+  let late: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    if (!inFlight.stop(signal)) {
+      late ??= signal;
+      return;
+    }
+    tell(`allocate-from-csv: interrupted (${signal}); nothing was written\n`);
+    for (const signal of STOPPING) process.off(signal, stop);
+    process.kill(process.pid, signal);
+  };
+  for (const signal of STOPPING) process.on(signal, stop);
+  try {
+    return await work();
+  } finally {
+    for (const signal of STOPPING) process.off(signal, stop);
+    if (late)
+      tell(`allocate-from-csv: ${late} came as the run was committing: it finished first\n`);
+  }
+}
