@@ -1,12 +1,10 @@
 import { constants } from 'node:fs';
-import { type FileHandle, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { type FileHandle, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { FolderBusy, IoFailure } from '../errors.js';
 import type { InFlight } from './in-flight.js';
 import { explain, folderInTheWay } from './os-errors.js';
-
-/** Temp files are named `<target>.tmp-<pid>-<random>` in the target's folder. */
-const TEMP = /\.tmp-\d+-[0-9a-f]{8}$/;
+import { targetOf, tempFor } from './temp-files.js';
 
 /** A new version of a file, written in full and flushed, waiting for its rename. */
 export interface StagedFile {
@@ -29,7 +27,7 @@ export async function stageFile(
   inFlight: InFlight,
 ): Promise<StagedFile> {
   const target = await realpath(path).catch(() => path);
-  const temp = `${target}.tmp-${process.pid}-${randomHex()}`;
+  const temp = tempFor(target);
   inFlight.add(temp);
   try {
     await writeTemp(target, temp, chunks);
@@ -125,24 +123,6 @@ export async function discardFiles(
   for (const file of staged) inFlight.delete(file.temp);
 }
 
-/** Removes temp files a killed run left beside `targets` (call it while holding the lock). */
-export async function removeStaleTemps(folder: string, targets: readonly string[]): Promise<void> {
-  const names = new Set(targets.map((t) => basename(t)));
-  const entries = await readdir(folder).catch(() => []);
-  const stale = entries.filter((e) => TEMP.test(e) && names.has(e.replace(TEMP, '')));
-  await Promise.all(stale.map((e) => unlink(join(folder, e)).catch(() => {})));
-}
-
-/**
- * Eight hex digits, to tell apart temp files of one process. They need not be unpredictable:
- * the file is created only if no file has its name (O_EXCL).
- */
-function randomHex(): string {
-  return Math.floor(Math.random() * 2 ** 32)
-    .toString(16)
-    .padStart(8, '0');
-}
-
 async function syncFolder(folder: string): Promise<void> {
   const handle = await open(folder, constants.O_RDONLY);
   try {
@@ -161,7 +141,7 @@ export function asWriteFailure(error: unknown, folder: string): unknown {
   if (error instanceof FolderBusy || error instanceof IoFailure) return error;
   const { code, path } = error as NodeJS.ErrnoException;
   if (code === undefined) return error;
-  const where = path?.replace(TEMP, '') ?? folder;
+  const where = path === undefined ? folder : targetOf(path);
   return new IoFailure(
     `${where}: cannot write: ${explain(error)}`,
     { file: where },

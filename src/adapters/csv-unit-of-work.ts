@@ -6,7 +6,6 @@ import {
   checkReplaceable,
   commitFiles,
   discardFiles,
-  removeStaleTemps,
   stageFile,
 } from './atomic-files.js';
 import { allocationChunks } from './allocation-lines.js';
@@ -17,6 +16,7 @@ import { InFlight } from './in-flight.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 import type { InInputOrder } from './input-order.js';
 import { stillUnallocated, type UnallocatedLine } from './still-unallocated.js';
+import { removeStaleTemps } from './temp-files.js';
 import { checkIsFolder, checkUnchanged } from './input-handles.js';
 
 export type { UnallocatedLine, UnallocatedReason } from './still-unallocated.js';

@@ -5,42 +5,10 @@ import { InFlight } from '../bootstrap.js';
 import { formatProblem, type InputProblem } from '../errors.js';
 import { allocateFolder } from './allocate-folder.js';
 import { EXIT, EXIT_MEANINGS, LISTED, reportError } from './exit-codes.js';
-import { type Progress, progressBar } from './progress.js';
+import { type Io, processIo } from './io.js';
 import type { Summary } from './run-report.js';
 import { stoppable } from './signals.js';
 import { printSummary } from './summary.js';
-
-/** Where the program writes: the process's streams, or a test's buffers. */
-export interface Io {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Draws the progress bar; a test's Io has none. */
-  readonly progress?: (quiet: boolean) => Progress;
-}
-
-const processIo: Io = {
-  stdout: writer(() => process.stdout),
-  stderr: writer(() => process.stderr),
-  progress: (quiet) => progressBar(process.stderr, { quiet, env: process.env }),
-};
-
-/**
- * Writes to a stream whose reader may go (`--json | head -c0`): what it no longer reads is
- * dropped, and the run ends as it would have, with its own exit code, not with a stack trace.
- */
-function writer(stream: () => NodeJS.WriteStream): (text: string) => void {
-  let [listening, gone] = [false, false];
-  return (text) => {
-    if (!listening) {
-      listening = true;
-      stream().on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
-        gone = true;
-      });
-    }
-    if (!gone) stream().write(text);
-  };
-}
 
 const { version } = z
   .object({ version: z.string() })
