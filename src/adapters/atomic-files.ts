@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { FolderBusy, IoFailure } from '../errors.js';
+import { AllocationError, IoFailure } from '../errors.js';
 import type { InFlight } from './in-flight.js';
 import { explain, folderInTheWay } from './os-errors.js';
 import { targetOf, tempFor } from './temp-files.js';
@@ -138,7 +138,7 @@ async function syncFolder(folder: string): Promise<void> {
  * left as it is.
  */
 export function asWriteFailure(error: unknown, folder: string): unknown {
-  if (error instanceof FolderBusy || error instanceof IoFailure) return error;
+  if (error instanceof AllocationError) return error;
   const { code, path } = error as NodeJS.ErrnoException;
   if (code === undefined) return error;
   const where = path === undefined ? folder : targetOf(path);
