@@ -5,8 +5,8 @@ const STOPPING = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * Runs `work` so that a signal stops it cleanly. Before the run's commit, its temp files are
- * removed at once (`InFlight.stop`), the user is told that nothing was written, and the signal is
- * raised again: the process ends by it, as a shell or a supervisor expects, and the folder's lock
+ * removed (`InFlight.stop`), the user is told that nothing was written, and the signal is raised
+ * again: the process ends by it, as a shell or a supervisor expects, and the folder's lock
  * goes as it ends (proper-lockfile removes its locks then). From the first rename on, the run is
  * left to finish, so that its outputs and event log agree, and told of the signal afterwards.
  */
@@ -16,20 +16,27 @@ export async function stoppable<T>(
   work: () => Promise<T>,
 ): Promise<T> {
   let late: NodeJS.Signals | undefined;
+  let stopping = false;
+  const stopListening = () => STOPPING.forEach((name) => process.off(name, stop));
   const stop = (signal: NodeJS.Signals) => {
-    if (!inFlight.stop(signal)) {
+    if (stopping) return;
+    const stopped = inFlight.stop(signal);
+    if (stopped === false) {
       late ??= signal;
       return;
     }
-    tell(`allocate-from-csv: interrupted (${signal}); nothing was written\n`);
-    for (const signal of STOPPING) process.off(signal, stop);
-    process.kill(process.pid, signal);
+    stopping = true;
+    void stopped.then(() => {
+      tell(`allocate-from-csv: interrupted (${signal}); nothing was written\n`);
+      stopListening();
+      process.kill(process.pid, signal);
+    });
   };
-  for (const signal of STOPPING) process.on(signal, stop);
+  STOPPING.forEach((name) => process.on(name, stop));
   try {
     return await work();
   } finally {
-    for (const signal of STOPPING) process.off(signal, stop);
+    stopListening();
     if (late)
       tell(`allocate-from-csv: ${late} came as the run was committing: it finished first\n`);
   }

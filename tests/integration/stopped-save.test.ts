@@ -10,7 +10,7 @@ describe('the CSV unit of work, once a signal has stopped its run', () => {
     const before = snapshot(dir);
     const inFlight = new InFlight();
     const uow = await CsvUnitOfWork.open(dir, { waitSeconds: 0, inFlight });
-    inFlight.stop('SIGTERM');
+    await inFlight.stop('SIGTERM');
 
     const error = await uow.save([]).catch((e: unknown) => e);
     await uow.close();
