@@ -45,4 +45,10 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    // CommonJS too (bin/package.json).
+    files: ['bin/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,4 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/entrypoints/start.js';
+'use strict';
+// CommonJS (bin/package.json says so), as is the start it requires (see esbuild.config.mjs):
+// Node then sets up no ES module loader.
+const { main } = require('../dist/entrypoints/start.cjs');
 
-process.exitCode = await main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

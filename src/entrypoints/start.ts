@@ -1,5 +1,10 @@
 import { CLI_BUNDLE, CLI_CODE_CACHE, loadBundle } from './code-cache.js';
 import type { main as run } from './main.js';
 
+const loaded = loadBundle<{ main: typeof run }>(CLI_BUNDLE, CLI_CODE_CACHE);
+
 /** The CLI's `main`, from its bundle as the build made it (see code-cache.ts). */
-export const { main } = loadBundle<{ main: typeof run }>(CLI_BUNDLE, CLI_CODE_CACHE).exports;
+export const { main } = loaded.exports;
+
+/** Whether V8 compiled the bundle from the build's cache, as every run should. */
+export const fromCache = loaded.cacheUsed;

@@ -97,4 +97,13 @@ describe('a bundle and its code cache', () => {
 
     expect(load(join(dist, 'main.cjs'), join(dist, 'main.cache')).cacheUsed).toBe(true);
   });
+
+  it('and so it is by the start that bin/ requires, CommonJS as bin/ is', () => {
+    const start = fileURLToPath(new URL('../../dist/entrypoints/start.cjs', import.meta.url));
+    const bin = fileURLToPath(new URL('../../bin/package.json', import.meta.url));
+    const script = `process.stdout.write(String(require(${JSON.stringify(start)}).fromCache))`;
+
+    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).toBe('true');
+    expect(JSON.parse(readFileSync(bin, 'utf8'))).toEqual({ type: 'commonjs' });
+  });
 });
