@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputProblem } from '../errors.js';
 import { fileSource } from './byte-source.js';
@@ -15,6 +16,7 @@ import {
 } from './input-files.js';
 import { type Fingerprint, type InputFile, openInput } from './input-handles.js';
 import type { LineColumns } from './line-columns.js';
+import { nearName } from './near-names.js';
 
 /** A folder's three input files as they are opened and read, and every problem found so far. */
 export class FolderInputs {
@@ -23,6 +25,8 @@ export class FolderInputs {
   readonly warnings: InputProblem[] = [];
   /** The files opened; one that is not there is recorded with size -1. */
   readonly fingerprints: Fingerprint[] = [];
+  /** The folder's names, read once a file is found missing. */
+  #names: Promise<string[]> | undefined;
 
   constructor(private readonly folder: string) {}
 
@@ -89,10 +93,27 @@ export class FolderInputs {
     const file = join(this.folder, INPUTS[kind].name);
     const opened = await openInput(file);
     this.fingerprints.push(opened.fingerprint);
-    if (opened.handle === undefined && INPUTS[kind].required) {
+    if (opened.handle === undefined) await this.#missing(kind, file);
+    return opened;
+  }
+
+  /**
+   * A required file that is not there is a problem, told with the name it may have been given
+   * instead (see near-names.ts). So is allocations.csv under such a name: a run without it would
+   * allocate every line afresh, beside the allocations that file holds.
+   */
+  async #missing(kind: InputKind, file: string): Promise<void> {
+    const { name, required } = INPUTS[kind];
+    this.#names ??= readdir(this.folder).catch(() => []);
+    const near = nearName(name, await this.#names);
+    const why =
+      kind === 'allocations' ? ' (without it, the run would allocate every order line afresh)' : '';
+    if (near) {
+      const message = `not found, but there is ${near.name}: ${near.advice}${why}`;
+      this.problems.push({ file, line: 0, message });
+    } else if (required) {
       this.problems.push({ file, line: 0, message: `not found in ${this.folder}` });
     }
-    return opened;
   }
 }
 

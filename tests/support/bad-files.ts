@@ -1,8 +1,8 @@
 import { csvOf } from './cli.js';
 
 /**
- * Bad folders for tests/e2e/bad-input.test.ts: each replaces one file of `GOOD` (an empty
- * orders.csv string removes it); `message` is exactly what follows the folder path on stderr.
+ * Bad folders for tests/e2e/bad-input.test.ts: each replaces files of `GOOD` (an empty string
+ * removes one); `message` is exactly what follows the folder path on stderr.
  */
 export const BAD_FILES: [string, Record<string, string | Buffer>, string][] = [
   [
@@ -71,6 +71,30 @@ export const BAD_FILES: [string, Record<string, string | Buffer>, string][] = [
     'batches.csv:1: missing column "eta" (the header has: ref, sku, qty)',
   ],
   ['a missing file', { 'orders.csv': '' }, 'orders.csv: not found in'],
+  [
+    'batches.csv named in capitals',
+    { 'batches.csv': '', 'Batches.CSV': csvOf('ref,sku,qty,eta', 'b1,CLOCK,5,') },
+    'batches.csv: not found, but there is Batches.CSV: rename it to batches.csv',
+  ],
+  [
+    'orders saved as a workbook',
+    { 'orders.csv': '', 'orders.xlsx': Buffer.from('PK\x03\x04') },
+    'orders.csv: not found, but there is orders.xlsx: save it as CSV, named orders.csv',
+  ],
+  [
+    'orders downloaded twice',
+    { 'orders.csv': '', 'orders (1).csv': csvOf('orderid,sku,qty', 'o1,CLOCK,3') },
+    'orders.csv: not found, but there is orders (1).csv: rename it to orders.csv',
+  ],
+  [
+    'allocations.csv named in capitals, which a run would ignore',
+    {
+      'allocations.csv': '',
+      'Allocations.csv': csvOf('orderid,sku,qty,batchref', 'o0,CLOCK,5,b1'),
+    },
+    'allocations.csv: not found, but there is Allocations.csv: rename it to allocations.csv ' +
+      '(without it, the run would allocate every order line afresh)',
+  ],
   [
     'an empty file',
     { 'orders.csv': Buffer.alloc(0) },
