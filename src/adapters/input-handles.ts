@@ -1,4 +1,5 @@
 import { type FileHandle, open, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { FolderBusy, InputError } from '../errors.js';
 import { cannotRead, folderInTheWay } from './os-errors.js';
 
@@ -56,12 +57,13 @@ export async function checkUnchanged(fingerprints: readonly Fingerprint[]): Prom
   });
 }
 
-/** Fails, as an InputError, unless `folder` is a folder. */
+/** Fails, as an InputError, unless `folder` is a folder; a file names the folder it is in. */
 export async function checkIsFolder(folder: string): Promise<void> {
   const s = await stat(folder).catch(() => undefined);
-  if (!s?.isDirectory()) {
-    throw new InputError([
-      { file: folder, line: 0, message: s ? 'is not a folder' : 'no such folder' },
-    ]);
+  if (s?.isDirectory()) return;
+  let message = s ? 'is not a folder' : 'no such folder';
+  if (s?.isFile()) {
+    message = `is a file, not a folder: give the folder that holds it, ${dirname(resolve(folder))}`;
   }
+  throw new InputError([{ file: folder, line: 0, message }]);
 }

@@ -1,5 +1,15 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AFTER_A_RUN, BATCHES, csvOf, entries, folderWith, read, runCli } from '../support/cli.js';
+import {
+  AFTER_A_RUN,
+  BATCHES,
+  csvOf,
+  entries,
+  folderWith,
+  GOOD,
+  read,
+  runCli,
+} from '../support/cli.js';
 
 describe("allocate-from-csv, the book's cases", () => {
   it('allocates each line to the preferred batch', async () => {
@@ -155,5 +165,17 @@ describe('allocate-from-csv, usage', () => {
 
     expect(code).toBe(2);
     expect(stderr).toMatch(/\/no\/such\/folder: no such folder/);
+  });
+
+  it('exits 2 for one of the files given in place of its folder, naming the folder', async () => {
+    const dir = folderWith(GOOD);
+    const file = join(dir, 'orders.csv');
+
+    const { code, stderr } = await runCli([file]);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `${file}: is a file, not a folder: give the folder that holds it, ${dir}`,
+    );
   });
 });
