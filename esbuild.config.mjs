@@ -26,24 +26,21 @@ const shared = {
   logLevel: 'warning',
 };
 
-await build({
+const commonjs = {
   ...shared,
-  entryPoints: ['src/entrypoints/main.ts'],
-  outfile: 'dist/entrypoints/main.cjs',
   format: 'cjs',
   // Modules find files beside them (the worker, package.json) from `import.meta.url`.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+};
 
-await build({
-  ...shared,
-  entryPoints: ['src/entrypoints/start.ts'],
-  outfile: 'dist/entrypoints/start.cjs',
-  format: 'cjs',
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+for (const name of ['main', 'start']) {
+  await build({
+    ...commonjs,
+    entryPoints: [`src/entrypoints/${name}.ts`],
+    outfile: `dist/entrypoints/${name}.cjs`,
+  });
+}
 
 await build({
   ...shared,

@@ -12,6 +12,15 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvOf, entries, FILES, folderWith, runCli } from '../support/cli.js';
 
+/** A folder whose allocations.csv is a link to one in a folder beside it, which it returns. */
+function linkedAllocations(dir: string): string {
+  const shared = `${dir}-shared`;
+  mkdirSync(shared);
+  renameSync(join(dir, 'allocations.csv'), join(shared, 'allocations.csv'));
+  symlinkSync(join(shared, 'allocations.csv'), join(dir, 'allocations.csv'));
+  return shared;
+}
+
 describe('what a file the run replaces keeps', () => {
   it('keeps the permissions of the files it replaces', async () => {
     const dir = folderWith(FILES);
@@ -28,10 +37,7 @@ describe('what a file the run replaces keeps', () => {
 
   it('is written through a link to it, which stays a link', async () => {
     const dir = folderWith(FILES);
-    const shared = `${dir}-shared`;
-    mkdirSync(shared);
-    renameSync(join(dir, 'allocations.csv'), join(shared, 'allocations.csv'));
-    symlinkSync(join(shared, 'allocations.csv'), join(dir, 'allocations.csv'));
+    const shared = linkedAllocations(dir);
 
     const { code } = await runCli([dir]);
 
@@ -45,10 +51,7 @@ describe('what a file the run replaces keeps', () => {
 
   it("removes a killed run's temp file beside a link's file, not a running one's", async () => {
     const dir = folderWith(FILES);
-    const shared = `${dir}-shared`;
-    mkdirSync(shared);
-    renameSync(join(dir, 'allocations.csv'), join(shared, 'allocations.csv'));
-    symlinkSync(join(shared, 'allocations.csv'), join(dir, 'allocations.csv'));
+    const shared = linkedAllocations(dir);
     const killed = join(shared, 'allocations.csv.tmp-4194303-0badf00d');
     const running = join(shared, `allocations.csv.tmp-${String(process.pid)}-0badf00d`);
     writeFileSync(killed, 'o9,CLOCK,1,b1\n');
