@@ -10,14 +10,8 @@ type BatchRows = Opened['uow']['input']['batches'];
 /** Long synchronous stretches let the lock's refresh timer run this often (in commands). */
 const YIELD_EVERY = 8192;
 const giveWay = () => new Promise(setImmediate);
-/** Rows are read ahead in blocks of this many (see the CSV adapter's `prefetch`)... */
+/** Rows are read ahead in blocks of this many (see the CSV adapter's `prefetch`). */
 const PREFETCH = 256;
-/**
- * ...in files of this many rows or more. Fewer fit the processor's cache, and reading ahead only
- * costs: allocating took 4 ms less at 10,000 lines without it, 8 ms less at 100,000, the same at
- * 400,000, and 59 ms more at a million (medians of 20, 15, 8 and 5 runs, in turn).
- */
-const PREFETCH_FROM = 500_000;
 
 /**
  * The commands of one run over a folder, phase by phase, as the contract orders them. Every few
@@ -130,9 +124,8 @@ export class FolderRun {
   async #walk(lines: Lines, first: number, handle: (i: number) => void): Promise<void> {
     // Read once: `bySku` is a getter, called twice a row until V8 optimises the loop.
     const { rows, bySku } = lines;
-    const ahead = bySku.length >= PREFETCH_FROM;
     for (let k = 0; k < bySku.length; k++) {
-      if (ahead && k % PREFETCH === 0) lines.prefetch(k, k + PREFETCH);
+      if (k % PREFETCH === 0) lines.prefetch(k, k + PREFETCH);
       const i = bySku[k] as number;
       if (lines.repeats.has(i)) continue;
       this.uow.position = first + rows.fileRow(i);
