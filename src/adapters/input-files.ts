@@ -1,5 +1,12 @@
 import type { InputProblem } from '../errors.js';
-import { type ByteSource, sourceBefore, wholeBytes } from './byte-source.js';
+import {
+  type ByteSource,
+  LineTooLong,
+  lineEndsBefore,
+  MAX_LINE_BYTES,
+  sourceBefore,
+  wholeBytes,
+} from './byte-source.js';
 import { NotPlain, streamedTable } from './csv-streamed-table.js';
 import { type CsvTable, readTable, TableProblem } from './csv-table.js';
 import { decodeSpreadsheet, NotText } from './decode.js';
@@ -67,7 +74,8 @@ export function parsePlainFile<K extends InputKind>(
     const table = streamedTable(file, within, expectedColumns(kind), part?.from);
     return table && readFile(kind, table);
   } catch (error) {
-    if (error instanceof NotPlain) return undefined;
+    // Read whole, a file with too long a line fails again, as a problem on that line.
+    if (error instanceof NotPlain || error instanceof LineTooLong) return undefined;
     throw error;
   }
 }
@@ -81,7 +89,7 @@ function parseWholeFile<K extends InputKind>(
     const text = decodeSpreadsheet(wholeBytes(source));
     return readFile(kind, readTable(file, text, expectedColumns(kind)));
   } catch (error) {
-    const problem = problemOf(error, file);
+    const problem = problemOf(error, file, source);
     return { rows: noRows(kind), problems: [problem], lineOf: () => 0 };
   }
 }
@@ -122,8 +130,13 @@ function expectedColumns(kind: InputKind): string[] {
   return Object.keys(RULES[kind]);
 }
 
-function problemOf(error: unknown, file: string): InputProblem {
+function problemOf(error: unknown, file: string, source: ByteSource): InputProblem {
   if (error instanceof TableProblem) return error.problem;
   if (error instanceof NotText) return { file, line: error.line, message: error.message };
+  if (error instanceof LineTooLong) {
+    const line = lineEndsBefore(source, error.start) + 1;
+    const mb = MAX_LINE_BYTES / 2 ** 20;
+    return { file, line, message: `is over ${mb} MB long, with no line end: is this a CSV file?` };
+  }
   throw error;
 }
