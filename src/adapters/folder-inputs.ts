@@ -17,6 +17,7 @@ import {
 import { type Fingerprint, type InputFile, openInput } from './input-handles.js';
 import type { LineColumns } from './line-columns.js';
 import { nearName } from './near-names.js';
+import { listed, quoted } from './shown.js';
 
 /** A folder's three input files as they are opened and read, and every problem found so far. */
 export class FolderInputs {
@@ -119,8 +120,8 @@ export class FolderInputs {
 
 /** allocations.csv is written with its own four columns: any other it had is lost, and told. */
 function notKept(file: string, { line, names }: { line: number; names: readonly string[] }) {
-  const listed = names.map((name) => `"${name}"`).join(', ');
-  const what = names.length === 1 ? `column ${listed} is` : `columns ${listed} are`;
+  const named = listed(names.map(quoted));
+  const what = names.length === 1 ? `column ${named} is` : `columns ${named} are`;
   const columns = Object.keys(ALLOCATION_COLUMNS).join(', ');
   return { file, line, message: `${what} not kept: the run writes ${columns} only` };
 }

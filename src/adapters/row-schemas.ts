@@ -11,6 +11,7 @@ import { headerNames } from './table.js';
 import { Int32List } from './int32-list.js';
 import type { LineColumns } from './line-columns.js';
 import { ownCopy } from './own-string.js';
+import { listed, quoted, shortened } from './shown.js';
 
 /** Takes a valid row's checked values, in the rules' order (the array is reused). */
 export type RowSink = (values: readonly unknown[]) => void;
@@ -103,7 +104,7 @@ export function readRows(table: CsvTable, rules: Rules, keep: RowSink) {
 function columnsOf(header: readonly string[], names: readonly string[]): number[] | string {
   const missing = names.filter((name) => !header.includes(name));
   if (missing.length > 0) {
-    const found = header.filter((name) => name !== '').join(', ') || 'nothing';
+    const found = listed(header.filter((name) => name !== '').map(shortened)) || 'nothing';
     return `missing column ${missing.map((m) => `"${m}"`).join(', ')} (the header has: ${found})`;
   }
   for (const name of names) {
@@ -134,7 +135,7 @@ function cellReader(column: string, schema: Rules[string]): CellReader {
   const check = (raw: string) => {
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
-    const what = raw.trim() === '' ? column : `${column} "${raw.trim()}"`;
+    const what = raw.trim() === '' ? column : `${column} ${quoted(raw.trim())}`;
     return new Issue(`${what} ${result.error.issues[0]?.message ?? 'is invalid'}`);
   };
   if (schema === identifier) return (raw) => raw.trim() || check(raw);

@@ -72,6 +72,11 @@ export const BAD_FILES: [string, Record<string, string | Buffer>, string][] = [
   ],
   ['a missing file', { 'orders.csv': '' }, 'orders.csv: not found in'],
   [
+    'a qty too long to quote whole',
+    { 'orders.csv': csvOf('orderid,sku,qty', `o1,CLOCK,${'9'.repeat(60)}x`) },
+    `orders.csv:2: qty "${'9'.repeat(40)}…" (61 characters) is not a whole number`,
+  ],
+  [
     'batches.csv named in capitals',
     { 'batches.csv': '', 'Batches.CSV': csvOf('ref,sku,qty,eta', 'b1,CLOCK,5,') },
     'batches.csv: not found, but there is Batches.CSV: rename it to batches.csv',
