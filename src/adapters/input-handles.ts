@@ -1,7 +1,8 @@
+import { constants } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FolderBusy, InputError } from '../errors.js';
-import { cannotRead, folderInTheWay } from './os-errors.js';
+import { cannotRead, folderInTheWay, notAFile } from './os-errors.js';
 
 /** What a file was when it was read: if any of it differs at commit, someone else wrote it. */
 export interface Fingerprint {
@@ -18,13 +19,17 @@ export interface InputFile {
   readonly fingerprint: Fingerprint;
 }
 
-/** Opens an input file and notes what it is; a file that is not there has no handle. */
+/**
+ * Opens an input file and notes what it is; a file that is not there has no handle. Opened
+ * without waiting: a named pipe in a file's place would keep the run waiting for a writer.
+ */
 export async function openInput(file: string): Promise<InputFile> {
   let handle: FileHandle | undefined;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await handle.stat();
     if (stat.isDirectory()) throw folderInTheWay(file);
+    if (!stat.isFile()) throw notAFile(file);
     return {
       file,
       handle,

@@ -12,11 +12,20 @@ const WORDS: Record<string, string> = {
   ENOTDIR: 'not a folder',
   EMFILE: 'too many open files',
   ESHORTWRITE: 'the disk took only part of the data',
+  ENOTFILE: 'not a plain file (a named pipe or a device)',
 };
 
 /** The error a file operation gives where a folder stands in a file's place. */
 export function folderInTheWay(path: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`EISDIR: is a folder: ${path}`), { code: 'EISDIR', path });
+}
+
+/** The error for a named pipe or a device where a file is read: it may never end. */
+export function notAFile(path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`ENOTFILE: not a plain file: ${path}`), {
+    code: 'ENOTFILE',
+    path,
+  });
 }
 
 /** What an operating-system error means, in words, with its code: `permission denied (EACCES)`. */
