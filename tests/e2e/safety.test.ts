@@ -1,13 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -112,21 +104,6 @@ describe('faults: exit 74, the file named, nothing changed', () => {
     expect(code).toBe(74);
     expect(stderr).toContain(`${join(dir, 'orders.csv')}: cannot read: permission denied (EACCES)`);
     expect(entries(dir)).toEqual(['allocations.csv', 'batches.csv', 'orders.csv']);
-  });
-
-  it.each([
-    ['a named pipe', (path: string) => execFileSync('mkfifo', [path])],
-    ['a device', (path: string) => symlinkSync('/dev/zero', path)],
-  ])("refuses %s in an input's place at once, rather than wait or read on", async (_, make) => {
-    const dir = folderWith(FILES);
-    rmSync(join(dir, 'orders.csv'));
-    make(join(dir, 'orders.csv'));
-
-    const { code, stderr } = await runCli([dir]);
-
-    expect(code).toBe(74);
-    const said = 'cannot read: not a plain file (a named pipe or a device) (ENOTFILE)';
-    expect(stderr).toContain(`${join(dir, 'orders.csv')}: ${said}; nothing was written`);
   });
 
   it.each(['availability.csv', 'unallocated.csv'])(
