@@ -29,6 +29,7 @@ const HELP_AFTER = [
   '',
   'Exit codes:',
   ...EXIT_MEANINGS.map(([code, meaning]) => `  ${String(code).padEnd(4)}${meaning}`),
+  'Stopped by Ctrl-C or kill before it commits, a run ends by that signal, nothing written.',
 ].join('\n');
 
 function program(io: Io): Command {

@@ -140,6 +140,7 @@ describe('allocate-from-csv, usage', () => {
     expect(stdout).toMatch(/allocations\.csv, unallocated\.csv and availability\.csv/);
     for (const exit of ['0', '1', '2', '70', '74', '75'])
       expect(stdout).toMatch(new RegExp(`^  ${exit} +\\w`, 'm'));
+    expect(stdout).toMatch(/Ctrl-C .* ends by that signal, nothing written/);
     expect(stdout).not.toMatch(/default: false/);
   });
 
