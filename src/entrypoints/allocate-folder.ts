@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { bootstrapFolder, type InFlight, type UnallocatedLine } from '../bootstrap.js';
 import type { InputProblem } from '../errors.js';
+import { COLLECT_FROM, collectGarbage } from './collect.js';
 import { FolderRun, type Opened } from './folder-run.js';
 import { PhaseClock } from './phase-clock.js';
 import { noProgress, type Progress } from './progress.js';
@@ -94,6 +95,7 @@ async function allocateAll(
   repeatWarnings.forEach(options.onWarning);
   const linesRead = orders.bySku.length - orders.repeats.warnings.length;
   orders.release();
+  if (restored + orders.bySku.length >= COLLECT_FROM) collectGarbage();
   return { linesRead, warnings: uow.input.warnings.length + repeatWarnings.length };
 }
 
