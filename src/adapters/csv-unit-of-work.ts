@@ -1,19 +1,14 @@
 import { join } from 'node:path';
 import type { Event } from '../domain/events.js';
 import type { UnitOfWork } from '../service-layer/unit-of-work.js';
-import {
-  asWriteFailure,
-  checkReplaceable,
-  commitFiles,
-  discardFiles,
-  stageFile,
-} from './atomic-files.js';
+import { checkReplaceable, commitFiles, discardFiles, stageFile } from './atomic-files.js';
 import { allocationChunks } from './allocation-lines.js';
 import { csvChunks, csvLine, csvLines } from './csv-writer.js';
 import { FILES, type FolderInput, readFolder } from './csv-folder.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { InFlight } from './in-flight.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+import { asWriteFailure } from './os-errors.js';
 import type { InInputOrder } from './input-order.js';
 import { stillUnallocated, type UnallocatedLine } from './still-unallocated.js';
 import { removeStaleTemps } from './temp-files.js';
@@ -124,7 +119,7 @@ export class CsvUnitOfWork implements UnitOfWork {
       const failed = results.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
       this.lock.check();
-      await checkUnchanged(this.input.fingerprints);
+      checkUnchanged(this.input.fingerprints);
       await commitFiles(staged, this.inFlight);
     } catch (error) {
       await discardFiles(staged, this.inFlight);
@@ -136,11 +131,13 @@ export class CsvUnitOfWork implements UnitOfWork {
    * Fails as `save()` would before writing anything, on a folder where an output goes: for a dry
    * run, which writes nothing but exits as its real run would.
    */
-  async checkSave(): Promise<void> {
+  checkSave(): void {
     const targets = OUTPUTS.map((name) => join(this.folder, name));
-    await checkReplaceable(targets).catch((error: unknown) => {
+    try {
+      checkReplaceable(targets);
+    } catch (error) {
       throw asWriteFailure(error, this.folder);
-    });
+    }
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FolderBusy, InputError } from '../errors.js';
-import { cannotRead, folderInTheWay, notAFile } from './os-errors.js';
+import { cannotRead, folderInTheWay, notAFile, statNow } from './os-errors.js';
 
 /** What a file was when it was read: if any of it differs at commit, someone else wrote it. */
 export interface Fingerprint {
@@ -45,14 +45,14 @@ export async function openInput(file: string): Promise<InputFile> {
 }
 
 /** What the file at `path` is now; size -1 if it is not there. */
-export async function fingerprintOf(path: string): Promise<Omit<Fingerprint, 'path'>> {
-  const s = await stat(path).catch(() => undefined);
+export function fingerprintOf(path: string): Omit<Fingerprint, 'path'> {
+  const s = statNow(path);
   return s ? { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino } : { size: -1, mtimeMs: 0, ino: 0 };
 }
 
 /** Fails, as FolderBusy, if a file read has changed, appeared or gone since it was read. */
-export async function checkUnchanged(fingerprints: readonly Fingerprint[]): Promise<void> {
-  const current = await Promise.all(fingerprints.map(({ path }) => fingerprintOf(path)));
+export function checkUnchanged(fingerprints: readonly Fingerprint[]): void {
+  const current = fingerprints.map(({ path }) => fingerprintOf(path));
   fingerprints.forEach((before, i) => {
     const now = current[i] as Omit<Fingerprint, 'path'>;
     if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {

@@ -42,7 +42,7 @@ export async function allocateFolder(folder: string, options: RunOptions): Promi
     const { linesRead, warnings } = await allocateAll(uow, run, clock, options);
     const unallocated = uow.stillUnallocated(report.reported);
     const summary = summarise(folder, options.dryRun, report, linesRead, unallocated, warnings);
-    if (options.dryRun) await uow.checkSave();
+    if (options.dryRun) uow.checkSave();
     clock.lap('allocating');
     if (!options.dryRun) await write(opened, run, unallocated, summary);
     clock.lap('writing');
