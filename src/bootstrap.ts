@@ -51,7 +51,7 @@ export async function bootstrapFolder(
 ) {
   const eventLog = options.events === undefined ? undefined : new EventLog(options.events);
   // A folder that is not there is the first thing to tell, before a log that cannot be used.
-  if (eventLog) await checkIsFolder(folder);
+  if (eventLog) checkIsFolder(folder);
   await eventLog?.check(Object.values(FILES).map((name) => join(folder, name)));
   const uow = await CsvUnitOfWork.open(folder, options);
   const publishers = [options.publish, eventLog?.publish].filter((p) => p !== undefined);

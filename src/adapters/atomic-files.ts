@@ -1,5 +1,5 @@
 import { constants, lstatSync, type Stats } from 'node:fs';
-import { type FileHandle, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, open, realpath, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { InFlight } from './in-flight.js';
 import { folderInTheWay, statNow } from './os-errors.js';
@@ -51,7 +51,7 @@ async function placeOf(path: string): Promise<{ target: string; existing: Stats 
   const info = lstatSync(path, { throwIfNoEntry: false });
   if (!info?.isSymbolicLink()) return { target: path, existing: info };
   const target = await realpath(path).catch(() => path);
-  return { target, existing: await stat(target).catch(() => undefined) };
+  return { target, existing: statNow(target) };
 }
 
 /** Writes the chunks, flushes them and checks their size, then sets `mode` if there is one. */

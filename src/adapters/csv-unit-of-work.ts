@@ -49,7 +49,7 @@ export class CsvUnitOfWork implements UnitOfWork {
       inFlight = new InFlight(),
     }: { waitSeconds: number; inFlight?: InFlight | undefined },
   ): Promise<CsvUnitOfWork> {
-    await checkIsFolder(folder);
+    checkIsFolder(folder);
     const lock = await lockFolder(folder, waitSeconds);
     try {
       await removeStaleTemps(folder, OUTPUTS);

@@ -1,5 +1,5 @@
-import { constants, type Stats } from 'node:fs';
-import { access, open, realpath, stat } from 'node:fs/promises';
+import { constants, type Stats, statSync } from 'node:fs';
+import { access, open, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Event } from '../domain/events.js';
 import { InputError, IoFailure } from '../errors.js';
@@ -40,7 +40,7 @@ export class EventLog {
   async check(folderFiles: readonly string[]): Promise<void> {
     let info: Stats | undefined;
     try {
-      info = await statIfAny(this.path);
+      info = statIfAny(this.path);
       if (info?.isDirectory()) throw folderInTheWay(this.path);
       await access(info ? this.path : dirname(this.path), constants.W_OK);
     } catch (error) {
@@ -80,14 +80,9 @@ export class EventLog {
   }
 }
 
-/** The file's details, or undefined if there is no such file (yet). */
-async function statIfAny(path: string) {
-  try {
-    return await stat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/** The file's details, or undefined if there is no such file (yet); any other failure throws. */
+function statIfAny(path: string): Stats | undefined {
+  return statSync(path, { throwIfNoEntry: false });
 }
 
 /**
@@ -102,7 +97,7 @@ async function sameFile(
   const where = await realPlace(path);
   for (const file of files) {
     if ((await realPlace(file)) === where) return file;
-    const other = info && (await statIfAny(file));
+    const other = info && statIfAny(file);
     if (other && other.dev === info.dev && other.ino === info.ino) return file;
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { type FileHandle, open, stat } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FolderBusy, InputError } from '../errors.js';
 import { cannotRead, folderInTheWay, notAFile, statNow } from './os-errors.js';
@@ -63,8 +63,8 @@ export function checkUnchanged(fingerprints: readonly Fingerprint[]): void {
 }
 
 /** Fails, as an InputError, unless `folder` is a folder; a file names the folder it is in. */
-export async function checkIsFolder(folder: string): Promise<void> {
-  const s = await stat(folder).catch(() => undefined);
+export function checkIsFolder(folder: string): void {
+  const s = statNow(folder);
   if (s?.isDirectory()) return;
   let message = s ? 'is not a folder' : 'no such folder';
   if (s?.isFile()) {
