@@ -26,9 +26,45 @@ const shared = {
   logLevel: 'warning',
 };
 
+// Two dependencies load a Node module as they load, for a use this CLI never makes: commander
+// requires node:child_process, for subcommands run as programs, and signal-exit (which
+// proper-lockfile uses) requires assert, for one check of an argument. Each is a millisecond or
+// more of every start, and assert looks at stderr as it loads, which makes Node set up a socket
+// for a piped stderr. In the bundle, commander's node:child_process is loaded when it first
+// spawns, and signal-exit's assert is an `equal` that loads the real one only to report a failure.
+const STAND_INS = {
+  'child-process-when-used': `module.exports = {
+    spawn: (...args) => require('node:child_process').spawn(...args),
+  };`,
+  'assert-equal': `module.exports = {
+    equal(actual, expected, message) {
+      if (actual != expected) require('node:assert').equal(actual, expected, message);
+    },
+  };`,
+};
+const lighterStart = {
+  name: 'lighter-start',
+  setup(build) {
+    const standIn = (name) => ({ path: name, namespace: 'stand-in' });
+    const inPackage = (importer, name) =>
+      new RegExp(`[\\\\/]node_modules[\\\\/]${name}[\\\\/]`).test(importer);
+    build.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
+      inPackage(importer, 'commander') ? standIn('child-process-when-used') : undefined,
+    );
+    build.onResolve({ filter: /^assert$/ }, ({ importer }) =>
+      inPackage(importer, 'signal-exit') ? standIn('assert-equal') : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'stand-in' }, ({ path }) => ({
+      contents: STAND_INS[path],
+      loader: 'js',
+    }));
+  },
+};
+
 const commonjs = {
   ...shared,
   format: 'cjs',
+  plugins: [lighterStart],
   // Modules find files beside them (the worker, package.json) from `import.meta.url`.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

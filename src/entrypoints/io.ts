@@ -12,7 +12,7 @@ export interface Io {
 export const processIo: Io = {
   stdout: writer(() => process.stdout),
   stderr: writer(() => process.stderr),
-  progress: (quiet) => progressBar(process.stderr, { quiet, env: process.env }),
+  progress: (quiet) => progressBar(() => process.stderr, { quiet, env: process.env }),
 };
 
 /**

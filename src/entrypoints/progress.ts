@@ -22,13 +22,16 @@ const SILENT: Progress = {
 /**
  * A bar on stderr, only for a person watching: stderr is a terminal, not under CI, and neither
  * --quiet nor --json. It is told of progress every few thousand commands and redraws at most
- * ten times a second, so it costs nothing measurable.
+ * ten times a second, so it costs nothing measurable. The stream is asked for only if the bar
+ * may be shown: Node sets up `process.stderr` when it is first used, a socket for a pipe.
  */
 export function progressBar(
-  stream: NodeJS.WriteStream,
+  stderr: () => NodeJS.WriteStream,
   { quiet, env }: { quiet: boolean; env: NodeJS.ProcessEnv },
 ): Progress {
-  if (quiet || !stream.isTTY || env.CI) return SILENT;
+  if (quiet || env.CI) return SILENT;
+  const stream = stderr();
+  if (!stream.isTTY) return SILENT;
   const bar = singleBar(stream);
   let started = false;
   return {
