@@ -2,8 +2,6 @@
 'use strict';
 // CommonJS (bin/package.json says so), as is the start it requires (see esbuild.config.mjs):
 // Node then sets up no ES module loader.
-const { main } = require('../dist/entrypoints/start.cjs');
+const { main, end } = require('../dist/entrypoints/start.cjs');
 
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+void main(process.argv.slice(2)).then(end);

@@ -15,6 +15,15 @@ export const processIo: Io = {
   progress: (quiet) => progressBar(() => process.stderr, { quiet, env: process.env }),
 };
 
+/** The process's streams written to so far: Node sets each up when it is first used. */
+const used = new Set<NodeJS.WriteStream>();
+
+/** Resolves once what was written to stdout and stderr has been handed to the system. */
+export function flushed(): Promise<void> {
+  const each = [...used].map((stream) => new Promise((done) => stream.write('', done)));
+  return Promise.all(each).then(() => undefined);
+}
+
 /**
  * Writes to a stream whose reader may go (`--json | head -c0`): what it no longer reads is
  * dropped, and the run ends as it would have, with its own exit code, not with a stack trace.
@@ -24,6 +33,7 @@ function writer(stream: () => NodeJS.WriteStream): (text: string) => void {
   return (text) => {
     if (!listening) {
       listening = true;
+      used.add(stream());
       stream().on('error', (error: NodeJS.ErrnoException) => {
         if (error.code !== 'EPIPE') throw error;
         gone = true;

@@ -3,6 +3,14 @@ import type { InFlight } from '../bootstrap.js';
 /** The signals that end a process that does not handle them: Ctrl-C, `kill`, a closed terminal. */
 const STOPPING = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** The signal stopping the run, once one is: the process is to end by it (see `stoppable`). */
+let stoppedBy: NodeJS.Signals | undefined;
+
+/** Whether a signal is stopping the run, and so will end the process. */
+export function stoppingBySignal(): boolean {
+  return stoppedBy !== undefined;
+}
+
 /**
  * Runs `work` so that a signal stops it cleanly. Before the run's commit, its temp files are
  * removed (`InFlight.stop`), the user is told that nothing was written, and the signal is raised
@@ -26,6 +34,7 @@ export async function stoppable<T>(
       return;
     }
     stopping = true;
+    stoppedBy = signal;
     void stopped.then(() => {
       tell(`allocate-from-csv: interrupted (${signal}); nothing was written\n`);
       stopListening();
