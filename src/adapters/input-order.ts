@@ -11,17 +11,21 @@
  * largest position.
  */
 export function ranksByPosition(positions: ArrayLike<number>): Int32Array {
-  const at = (i: number) => positions[i] as number;
+  const count = positions.length;
   let largest = -1;
-  for (let i = 0; i < positions.length; i++) largest = Math.max(largest, at(i));
+  for (let i = 0; i < count; i++) largest = Math.max(largest, positions[i] as number);
   const next = new Int32Array(largest + 2);
-  for (let i = 0; i < positions.length; i++) next[at(i) + 1] = (next[at(i) + 1] as number) + 1;
+  for (let i = 0; i < count; i++) {
+    const after = (positions[i] as number) + 1;
+    next[after] = (next[after] as number) + 1;
+  }
   for (let p = 1; p < next.length; p++) next[p] = (next[p] as number) + (next[p - 1] as number);
-  const ranks = new Int32Array(positions.length);
-  for (let i = 0; i < positions.length; i++) {
-    const rank = next[at(i)] as number;
+  const ranks = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const position = positions[i] as number;
+    const rank = next[position] as number;
     ranks[i] = rank;
-    next[at(i)] = rank + 1;
+    next[position] = rank + 1;
   }
   return ranks;
 }
