@@ -10,7 +10,7 @@ import type { Summary } from './run-report.js';
 import { stoppable } from './signals.js';
 import { printSummary } from './summary.js';
 
-export { end } from './end.js';
+export { readyToExit } from './ready-to-exit.js';
 
 const { version } = z
   .object({ version: z.string() })
@@ -64,8 +64,8 @@ interface CliOptions {
 }
 
 /**
- * The command-line program: returns the exit code, for `end` to end the process with. It never
- * exits the process itself, but for a signal that stops a run before its commit (see signals.ts).
+ * The command-line program: returns the exit code. It never exits the process itself, but for a
+ * signal that stops a run before its commit (see signals.ts).
  */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {

@@ -1,10 +1,13 @@
 import { CLI_BUNDLE, CLI_CODE_CACHE, loadBundle } from './code-cache.js';
-import type { end as endRun, main as run } from './main.js';
+import type { main as run, readyToExit as ready } from './main.js';
 
-const loaded = loadBundle<{ main: typeof run; end: typeof endRun }>(CLI_BUNDLE, CLI_CODE_CACHE);
+const loaded = loadBundle<{ main: typeof run; readyToExit: typeof ready }>(
+  CLI_BUNDLE,
+  CLI_CODE_CACHE,
+);
 
-/** The CLI's `main` and `end`, from its bundle as the build made it (see code-cache.ts). */
-export const { main, end } = loaded.exports;
+/** The CLI's `main` and `readyToExit`, from its bundle as the build made it (see code-cache.ts). */
+export const { main, readyToExit } = loaded.exports;
 
 /** Whether V8 compiled the bundle from the build's cache, as every run should. */
 export const fromCache = loaded.cacheUsed;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Ending, end } from '../../src/entrypoints/end.js';
+import { type Ending, readyToExit } from '../../src/entrypoints/ready-to-exit.js';
 
-/** An ending that writes down what was done, in order, with output that flushes when told. */
+/** An ending whose output is handed over when told, with what was done written down. */
 function recorded(stopping = () => false) {
   const done: string[] = [];
   let flush: () => void = () => undefined;
@@ -9,46 +9,47 @@ function recorded(stopping = () => false) {
     flushed: () =>
       new Promise<void>((resolve) => {
         done.push('flushing');
-        flush = resolve;
+        flush = () => {
+          done.push('flushed');
+          resolve();
+        };
       }),
     stoppingBySignal: stopping,
-    exit: (code) => done.push(`exit ${code}`),
-    exitWhenIdle: (code) => done.push(`exit ${code} when idle`),
   };
   return { done, how, flush: () => flush() };
 }
 
 describe('ending the process once the run is over', () => {
-  it("ends it with the run's code, only once the output has been handed over", async () => {
+  it('is ready once the output has been handed over, not before', async () => {
     const { done, how, flush } = recorded();
+    let ready: boolean | undefined;
 
-    const ending = end(1, how);
+    const ending = readyToExit(how).then((answer) => (ready = answer));
     await Promise.resolve();
-    const beforeFlush = [...done];
+    const beforeFlush = ready;
     flush();
     await ending;
 
-    expect(beforeFlush).toEqual(['exit 1 when idle', 'flushing']);
-    expect(done).toEqual(['exit 1 when idle', 'flushing', 'exit 1']);
+    expect(beforeFlush).toBeUndefined();
+    expect(ready).toBe(true);
+    expect(done).toEqual(['flushing', 'flushed']);
   });
 
   it('leaves a process a signal is stopping to end by that signal', async () => {
     const { done, how } = recorded(() => true);
 
-    await end(130, how);
-
-    expect(done).toEqual(['exit 130 when idle']);
+    expect(await readyToExit(how)).toBe(false);
+    expect(done).toEqual([]);
   });
 
   it('and one whose signal came while its output was being handed over', async () => {
     let signalled = false;
-    const { done, how, flush } = recorded(() => signalled);
+    const { how, flush } = recorded(() => signalled);
 
-    const ending = end(0, how);
+    const ending = readyToExit(how);
     signalled = true;
     flush();
-    await ending;
 
-    expect(done).toEqual(['exit 0 when idle', 'flushing']);
+    expect(await ending).toBe(false);
   });
 });
