@@ -8,17 +8,7 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: {
-        projectService: {
-          allowDefaultProject: [
-            '*.js',
-            '*.mjs',
-            'bin/*.js',
-            'tests/bench/*.mjs',
-            'tests/support/*.cjs',
-          ],
-        },
-      },
+      parserOptions: { projectService: true },
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
@@ -40,9 +30,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript is linted without types, and so outside any TypeScript project.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.node,
+    },
   },
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
