@@ -78,20 +78,19 @@ function writeDirect(fd: number, bytes: Uint8Array, write: WriteTo['write']): nu
   return done;
 }
 
-/** Writes to a stream; once its reader has gone, drops what comes and calls `gone`. */
+/** Writes to a stream, and calls `gone` if its reader goes. */
 function streamWriter(stream: () => NodeJS.WriteStream, gone: () => void) {
-  let [listening, dropping] = [false, false];
+  let listening = false;
   return (bytes: Uint8Array): void => {
     if (!listening) {
       listening = true;
       used.add(stream());
       stream().on('error', (error: NodeJS.ErrnoException) => {
         if (error.code !== 'EPIPE') throw error;
-        dropping = true;
         gone();
       });
     }
-    if (!dropping) stream().write(bytes);
+    stream().write(bytes);
   };
 }
 
