@@ -54,12 +54,14 @@ export function writer(
     target ??= to.direct(fd) ? 'descriptor' : 'stream';
     if (target === 'gone') return;
     const bytes = Buffer.from(text);
-    const done = target === 'descriptor' ? writeDirect(fd, bytes, to.write) : 0;
-    if (done === GONE) target = 'gone';
-    else if (done < bytes.length) {
+    let done = 0;
+    if (target === 'descriptor') {
+      done = writeDirect(fd, bytes, to.write);
+      if (done === GONE) target = 'gone';
+      if (done === GONE || done === bytes.length) return;
       target = 'stream';
-      toStream(bytes.subarray(done));
     }
+    toStream(bytes.subarray(done));
   };
 }
 
