@@ -13,7 +13,8 @@ import { decodeSpreadsheet, NotText } from './decode.js';
 import { LineColumns } from './line-columns.js';
 import { ALLOCATION_COLUMNS, BATCH_COLUMNS, ORDER_COLUMNS, type RowOf } from './column-rules.js';
 import { forgetLastMatch, ownCopy } from './own-string.js';
-import { allocationSink, batchSink, orderSink, readRows } from './row-schemas.js';
+import { readRows } from './row-schemas.js';
+import { allocationSink, batchSink, orderSink } from './row-sinks.js';
 
 export type BatchRow = RowOf<typeof BATCH_COLUMNS>;
 

@@ -1,52 +1,10 @@
-import {
-  type BATCH_COLUMNS,
-  identifier,
-  plainQuantity,
-  quantityMin,
-  type RowOf,
-  type Rules,
-} from './column-rules.js';
+import { identifier, plainQuantity, quantityMin, type Rules } from './column-rules.js';
 import { type CsvTable, isBlank } from './csv-table.js';
 import { headerNames } from './table.js';
 import { Int32List } from './int32-list.js';
-import type { LineColumns } from './line-columns.js';
 import { ownCopy } from './own-string.js';
+import type { RowSink } from './row-sinks.js';
 import { listed, quoted, shortened } from './shown.js';
-
-/** Takes a valid row's checked values, in the rules' order (the array is reused). */
-export type RowSink = (values: readonly unknown[]) => void;
-
-type BatchRow = RowOf<typeof BATCH_COLUMNS>;
-
-/**
- * Batch rows go to objects. A batch's ref and sku are copied from the file's text, so as not to
- * keep all of it (see own-string.ts), and rows of one sku share one string.
- */
-export const batchSink = (rows: BatchRow[]): RowSink => {
-  const skus = new Map<string, string>();
-  return (v) => {
-    let sku = skus.get(v[1] as string);
-    if (sku === undefined) {
-      sku = ownCopy(v[1] as string);
-      skus.set(sku, sku);
-    }
-    rows.push({
-      ref: ownCopy(v[0] as string),
-      sku,
-      qty: v[2] as number,
-      eta: v[3] as string | null,
-    });
-  };
-};
-/** Order lines and allocation rows go to columns (see line-columns.ts), which share their skus. */
-export const orderSink =
-  (lines: LineColumns): RowSink =>
-  (v) =>
-    lines.push(v[0] as string, v[1] as string, v[2] as number);
-export const allocationSink =
-  (lines: LineColumns): RowSink =>
-  (v) =>
-    lines.push(v[0] as string, v[1] as string, v[2] as number, v[3] as string);
 
 /** A cell that breaks its column's rule, in a data row or the header (ref -1). */
 export interface CellProblem {
@@ -65,38 +23,54 @@ export interface CellProblem {
 export function readRows(table: CsvTable, rules: Rules, keep: RowSink) {
   const names = Object.keys(rules);
   const refs = new Int32List();
-  const problems: CellProblem[] = [];
   const indexes = columnsOf(table.header, names);
   if (typeof indexes === 'string') return { refs, problems: [{ ref: -1, message: indexes }] };
+  const problems: CellProblem[] = [];
   const readers = names.map((name) => cellReader(name, rules[name] as Rules[string]));
-  const needed = Math.max(...indexes) + 1;
-  const width = table.header.length;
-  const values: unknown[] = new Array(names.length);
+  const read = rowReader(table.header, indexes, readers, problems);
   table.forEachRow((cells, ref) => {
-    if ((cells[indexes[0] as number] ?? '').trim() === '' && isBlank(cells)) return;
-    const shape = raggedness(cells, needed, width);
-    if (shape) {
-      problems.push({ ref, message: shape });
-      return;
-    }
-    let ok = true;
-    for (let c = 0; c < readers.length; c++) {
-      const result = (readers[c] as CellReader)(cells[indexes[c] as number] as string);
-      if (result instanceof Issue) {
-        problems.push({ ref, message: result.message });
-        ok = false;
-      } else values[c] = result;
-    }
-    if (ok) {
-      keep(values);
-      refs.push(ref);
-    } else if (repeatsHeader(cells, table.header)) {
-      while (problems.at(-1)?.ref === ref) problems.pop();
-      problems.push({ ref, message: REPEATED_HEADER });
-    }
+    const values = read(cells, ref);
+    if (values === undefined) return;
+    keep(values);
+    refs.push(ref);
   });
   return { refs, problems };
 }
+
+/**
+ * Reads a data row's cells at `indexes`: their values (in one array, reused), or undefined for
+ * a blank row or one with problems, which go to `problems`.
+ */
+function rowReader(
+  header: readonly string[],
+  indexes: readonly number[],
+  readers: readonly CellReader[],
+  problems: CellProblem[],
+): (cells: readonly string[], ref: number) => unknown[] | undefined {
+  const needed = Math.max(...indexes) + 1;
+  const values: unknown[] = new Array(readers.length);
+  return (cells, ref) => {
+    if ((cells[indexes[0] as number] ?? '').trim() === '' && isBlank(cells)) return undefined;
+    const shape = raggedness(cells, needed, header.length);
+    if (shape) {
+      problems.push({ ref, message: shape });
+      return undefined;
+    }
+    const before = problems.length;
+    for (let c = 0; c < readers.length; c++) {
+      const result = (readers[c] as CellReader)(cells[indexes[c] as number] as string);
+      if (result instanceof Issue) problems.push({ ref, message: result.message });
+      else values[c] = result;
+    }
+    if (problems.length === before) return values;
+    // A row that is the header again: one problem in place of one per cell.
+    if (repeatsHeader(cells, header)) {
+      problems.splice(before, problems.length - before, { ref, message: REPEATED_HEADER });
+    }
+    return undefined;
+  };
+}
+
 /**
  * Where each of `names` is in `header`; or, if one is missing or there twice (which would be
  * meant?), what is wrong with the header. Columns the rules do not read may repeat or be unnamed.

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { type CsvTable, sniffDelimiter } from '../../src/adapters/csv-table.js';
 import { LineColumns } from '../../src/adapters/line-columns.js';
 import { ORDER_COLUMNS } from '../../src/adapters/column-rules.js';
-import { orderSink, readRows } from '../../src/adapters/row-schemas.js';
+import { readRows } from '../../src/adapters/row-schemas.js';
+import { orderSink } from '../../src/adapters/row-sinks.js';
 
 /** Reads order rows from `table`, as objects. */
 function readOrders(table: CsvTable) {
