@@ -47,39 +47,66 @@ export function onWorker<T extends ParsedFile<LineColumns> | null>(
   job: LinesJob,
   here: () => T,
 ): BackgroundLines<T> {
-  let worker: Worker | undefined;
-  let settled = false;
-  let exited = Promise.resolve();
-  /** The read made here instead, if any. */
-  let instead = Promise.resolve();
-  const parsed = new Promise<T>((resolve) => {
-    const settle = (result: () => T) => {
-      if (settled) return;
-      settled = true;
-      const read = Promise.resolve().then(result);
-      instead = read.then(noop, noop);
-      resolve(read);
-    };
-    try {
-      const { Worker: Thread } = threads();
-      const started = new Thread(module, { workerData: job });
-      worker = started;
-      exited = new Promise((ended) => started.once('exit', () => ended()));
-      started.once('message', (result: LinesResult | null) => {
-        settle(result ? () => fromWorker(result) as T : here);
-      });
-      started.once('error', () => settle(here));
-      started.once('exit', () => settle(here));
-    } catch {
-      settle(here);
-    }
+  const outcome = new Outcome<T>();
+  const worker = startWorker(module, job, (result) => {
+    outcome.settle(result ? () => fromWorker(result) as T : here);
   });
+  const exited = worker
+    ? new Promise<void>((ended) => worker.once('exit', () => ended()))
+    : Promise.resolve();
   const stop = () => {
-    settled = true;
+    outcome.stop();
     void worker?.terminate();
   };
   // `instead` is read once the worker has exited: by then, any read here has been started.
-  return { parsed, stop, done: exited.then(() => instead) };
+  return { parsed: outcome.parsed, stop, done: exited.then(() => outcome.instead) };
+}
+
+/**
+ * Starts a worker on `job`; `ended` is told its result, or null if it fails, exits without one,
+ * or cannot start (then at once, and no worker is returned).
+ */
+function startWorker(
+  module: URL,
+  job: LinesJob,
+  ended: (result: LinesResult | null) => void,
+): Worker | undefined {
+  try {
+    const worker = new (threads().Worker)(module, { workerData: job });
+    worker.once('message', ended);
+    worker.once('error', () => ended(null));
+    worker.once('exit', () => ended(null));
+    return worker;
+  } catch {
+    ended(null);
+    return undefined;
+  }
+}
+
+/** How a read ends, once: with the worker's rows, or with a read made here instead. */
+class Outcome<T> {
+  readonly parsed: Promise<T>;
+  /** The read made here instead, if any, once it is done. */
+  instead = Promise.resolve();
+  #resolve: (read: Promise<T>) => void = noop;
+  #settled = false;
+
+  constructor() {
+    this.parsed = new Promise<T>((resolve) => (this.#resolve = resolve));
+  }
+
+  settle(result: () => T): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    const read = Promise.resolve().then(result);
+    this.instead = read.then(noop, noop);
+    this.#resolve(read);
+  }
+
+  /** Settles nothing more: the run no longer wants the rows. */
+  stop(): void {
+    this.#settled = true;
+  }
 }
 
 function fromWorker({ data, problems, lines }: LinesResult): ParsedFile<LineColumns> {
