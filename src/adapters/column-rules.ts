@@ -16,7 +16,7 @@ const present = () => trimmed().check(z.minLength(1, { error: 'is empty' }));
 
 /**
  * The rule for each kind of column, on the raw text of a cell. A sku is an identifier too; the
- * rows that hold one share its string (see row-schemas.ts).
+ * rows that hold one share its string (see row-sinks.ts).
  */
 export const identifier = present();
 
