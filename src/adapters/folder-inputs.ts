@@ -7,6 +7,7 @@ import { ALLOCATION_COLUMNS } from './column-rules.js';
 import { batchesBySku } from './grouping.js';
 import { type LineChecks, Lines, sorted } from './folder-lines.js';
 import {
+  type ExtraColumns,
   INPUTS,
   type InputKind,
   noRows,
@@ -45,7 +46,9 @@ export class FolderInputs {
       const parsed = handle ? parseFile(kind, file, fileSource(handle.fd, file)) : nothingIn(kind);
       this.problems.push(...parsed.problems);
       const extra = parsed.extraColumns;
-      if (kind === 'allocations' && extra?.names.length) this.warnings.push(notKept(file, extra));
+      if (kind === 'allocations' && extra && extra.names.length + extra.unnamed.length > 0) {
+        this.warnings.push(notKept(file, extra));
+      }
       return { file, ...parsed };
     } finally {
       await handle?.close();
@@ -119,12 +122,23 @@ export class FolderInputs {
 }
 
 /** allocations.csv is written with its own four columns: any other it had is lost, and told. */
-function notKept(file: string, { line, names }: { line: number; names: readonly string[] }) {
-  const named = listed(names.map(quoted));
-  const what = names.length === 1 ? `column ${named} is` : `columns ${named} are`;
-  const columns = Object.keys(ALLOCATION_COLUMNS).join(', ');
-  return { file, line, message: `${what} not kept: the run writes ${columns} only` };
+function notKept(file: string, { line, names, unnamed }: ExtraColumns): InputProblem {
+  const parts = [];
+  if (names.length > 0) parts.push(`${columns(names.length)} ${listed(names.map(quoted))}`);
+  if (unnamed.length > 0) {
+    const numbers = listed(unnamed.map(String));
+    parts.push(`${columns(unnamed.length)} ${numbers} (no name in the header)`);
+  }
+  const are = names.length + unnamed.length === 1 ? 'is' : 'are';
+  const kept = Object.keys(ALLOCATION_COLUMNS).join(', ');
+  return {
+    file,
+    line,
+    message: `${parts.join(' and ')} ${are} not kept: the run writes ${kept} only`,
+  };
 }
+
+const columns = (count: number) => (count === 1 ? 'column' : 'columns');
 
 /** A file that is not there: no rows, no problems of its own. */
 export function nothingIn<K extends InputKind>(kind: K): ParsedFile<RowsOf[K]> {

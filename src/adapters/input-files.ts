@@ -38,8 +38,18 @@ export interface ParsedFile<T> {
   readonly rows: T;
   readonly problems: InputProblem[];
   readonly lineOf: (row: number) => number;
-  /** The header's line and its names that no rule reads, each once: its extra columns. */
-  readonly extraColumns?: { readonly line: number; readonly names: readonly string[] };
+  /** The header's line and its extra columns (see `ExtraColumns`). */
+  readonly extraColumns?: ExtraColumns;
+}
+
+/**
+ * The columns no rule reads: by name, each once, and those with no name in the header but a
+ * value in a row, by number (from 1).
+ */
+export interface ExtraColumns {
+  readonly line: number;
+  readonly names: readonly string[];
+  readonly unnamed: readonly number[];
 }
 
 /**
@@ -111,7 +121,8 @@ function readFile<K extends InputKind>(kind: K, table: CsvTable): ParsedFile<Row
   const { refs } = parsed;
   const lineOf = (row: number) => tableLine(row < refs.length ? refs.at(row) : -1);
   const extra = table.header.filter((name) => name !== '' && !Object.hasOwn(RULES[kind], name));
-  const extraColumns = { line: tableLine(-1), names: [...new Set(extra)].map(ownCopy) };
+  const names = [...new Set(extra)].map(ownCopy);
+  const extraColumns = { line: tableLine(-1), names, unnamed: parsed.unnamedWithValues };
   return { rows, problems, lineOf, extraColumns };
 }
 

@@ -1,10 +1,10 @@
 import { identifier, plainQuantity, quantityMin, type Rules } from './column-rules.js';
 import { type CsvTable, isBlank } from './csv-table.js';
-import { headerNames } from './table.js';
+import { columnsOf, REPEATED_HEADER, repeatsHeader, UnnamedColumns } from './header-columns.js';
 import { Int32List } from './int32-list.js';
 import { ownCopy } from './own-string.js';
 import type { RowSink } from './row-sinks.js';
-import { listed, quoted, shortened } from './shown.js';
+import { quoted } from './shown.js';
 
 /** A cell that breaks its column's rule, in a data row or the header (ref -1). */
 export interface CellProblem {
@@ -18,23 +18,28 @@ export interface CellProblem {
  * accepts, and a quantity of plain digits is checked directly (see `plainQuantity`), so only the
  * others go through zod (a test keeps the two in step). Other quantities, and dates, repeat: each
  * distinct raw value is checked by its schema once, and rows share the result. `refs.at(i)` is
- * the table's reference of the i-th row kept, for its line.
+ * the table's reference of the i-th row kept, for its line. Columns with no name in the header
+ * are not read, but those with a value in a row kept are given (`unnamedWithValues`).
  */
 export function readRows(table: CsvTable, rules: Rules, keep: RowSink) {
   const names = Object.keys(rules);
   const refs = new Int32List();
   const indexes = columnsOf(table.header, names);
-  if (typeof indexes === 'string') return { refs, problems: [{ ref: -1, message: indexes }] };
+  if (typeof indexes === 'string') {
+    return { refs, problems: [{ ref: -1, message: indexes }], unnamedWithValues: [] };
+  }
   const problems: CellProblem[] = [];
   const readers = names.map((name) => cellReader(name, rules[name] as Rules[string]));
   const read = rowReader(table.header, indexes, readers, problems);
+  const unnamed = new UnnamedColumns(table.header);
   table.forEachRow((cells, ref) => {
     const values = read(cells, ref);
     if (values === undefined) return;
     keep(values);
     refs.push(ref);
+    if (unnamed.waiting) unnamed.see(cells);
   });
-  return { refs, problems };
+  return { refs, problems, unnamedWithValues: unnamed.withValues() };
 }
 
 /**
@@ -69,35 +74,6 @@ function rowReader(
     }
     return undefined;
   };
-}
-
-/**
- * Where each of `names` is in `header`; or, if one is missing or there twice (which would be
- * meant?), what is wrong with the header. Columns the rules do not read may repeat or be unnamed.
- */
-function columnsOf(header: readonly string[], names: readonly string[]): number[] | string {
-  const missing = names.filter((name) => !header.includes(name));
-  if (missing.length > 0) {
-    const found = listed(header.filter((name) => name !== '').map(shortened)) || 'nothing';
-    return `missing column ${missing.map((m) => `"${m}"`).join(', ')} (the header has: ${found})`;
-  }
-  for (const name of names) {
-    const at = header.flatMap((found, i) => (found === name ? [String(i + 1)] : []));
-    if (at.length > 1) {
-      const times = at.length === 2 ? 'twice' : `${at.length} times`;
-      const where = `${at.slice(0, -1).join(', ')} and ${at.at(-1)}`;
-      return `column "${name}" is in the header ${times} (columns ${where})`;
-    }
-  }
-  return names.map((name) => header.indexOf(name));
-}
-
-const REPEATED_HEADER = 'repeats the header (two files joined into one?): remove the line';
-
-/** Whether a data row is the header again, as it reads after trimming, in any case. */
-function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
-  const names = headerNames(cells.slice(0, header.length));
-  return header.every((name, i) => names[i] === name);
 }
 
 class Issue {

@@ -99,4 +99,18 @@ describe('spreadsheets as people export them', () => {
     );
     expect(again.stderr).not.toMatch(/^warning:/m);
   });
+
+  it('warns of a column added to allocations.csv with no name, if it has values', async () => {
+    const allocations = csvOf('orderid,sku,qty,batchref,,', 'o0,CLOCK,5,b1,call first,');
+    const dir = folderWith({ ...GOOD, 'allocations.csv': allocations });
+
+    const { code, stderr } = await runCli([dir]);
+
+    const file = join(dir, 'allocations.csv');
+    const warning = `warning: ${file}:1: column 5 (no name in the header) is not kept`;
+    expect([code, stderr]).toEqual([0, expect.stringContaining(warning)]);
+    expect(read(dir, 'allocations.csv')).toBe(
+      csvOf(HEADER, 'o0,CLOCK,5,b1', 'o1,CLOCK,3,b1', 'o2,CLOCK,4,b1'),
+    );
+  });
 });

@@ -104,6 +104,19 @@ describe('reading rows', () => {
     expect(rows).toEqual([{ orderid: 'o1', sku: 'CLOCK', qty: 3 }]);
   });
 
+  it('gives the unnamed columns that have a value in a row kept, numbered from 1', () => {
+    const header = ['orderid', '', 'sku', 'qty', '', ''];
+    const rows = [
+      ['o1', ' ', 'CLOCK', '3', 'call first', ''],
+      ['o2', 'x', 'CLOCK', 'three', '', ''],
+      ['o3', '', 'CLOCK', '4', 'y', ''],
+    ];
+
+    const { unnamedWithValues } = readRows(tableOf(rows, header), ORDER_COLUMNS, () => undefined);
+
+    expect(unnamedWithValues).toEqual([5]);
+  });
+
   it('says a row that repeats the header repeats it, and nothing else about it', () => {
     const table = tableOf([
       ['o1', 'CLOCK', '3'],
