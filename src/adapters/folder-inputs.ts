@@ -123,7 +123,7 @@ export class FolderInputs {
 
 /** allocations.csv is written with its own four columns: any other it had is lost, and told. */
 function notKept(file: string, { line, names, unnamed }: ExtraColumns): InputProblem {
-  const parts = [];
+  const parts: string[] = [];
   if (names.length > 0) parts.push(`${columns(names.length)} ${listed(names.map(quoted))}`);
   if (unnamed.length > 0) {
     const numbers = listed(unnamed.map(String));
