@@ -102,17 +102,20 @@ export class RepeatedLines {
       this.#first.set(orderid, i);
       return false;
     }
+    this.#tell(seen, i);
+    return true;
+  }
+
+  /** Row `i` repeats row `seen`: a warning if its values are the same, a problem if not. */
+  #tell(seen: number, i: number): void {
+    const rows = this.#rows;
     const same = rows.qty(seen) === rows.qty(i);
-    const name = `${INPUTS[this.#kind].what} ${orderid}/${rows.sku(i)}`;
+    const name = `${INPUTS[this.#kind].what} ${rows.orderid(i)}/${rows.sku(i)}`;
     const first = this.#lineOf(seen);
     const message = same
       ? `${name} is listed again (as on line ${first}); counted once`
       : `${name} is listed again with other values (first on line ${first})`;
-    (same ? this.warnings : this.problems).push({
-      file: this.#file,
-      line: this.#lineOf(i),
-      message,
-    });
-    return true;
+    const problem = { file: this.#file, line: this.#lineOf(i), message };
+    (same ? this.warnings : this.problems).push(problem);
   }
 }
