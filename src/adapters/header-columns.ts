@@ -40,16 +40,18 @@ export class UnnamedColumns {
   readonly #indexes: number[];
   readonly #withValues = new Set<number>();
 
-  constructor(header: readonly string[]) {
-    this.#indexes = header.flatMap((name, i) => (name === '' ? [i] : []));
+  private constructor(indexes: number[]) {
+    this.#indexes = indexes;
   }
 
-  /** Whether one has yet to show a value: once each has, rows need not be looked at. */
-  get waiting(): boolean {
-    return this.#indexes.length > this.#withValues.size;
+  /** Those of `header`; none, and no row to look at, for a header that names every column. */
+  static of(header: readonly string[]): UnnamedColumns | undefined {
+    const indexes = header.flatMap((name, i) => (name === '' ? [i] : []));
+    return indexes.length > 0 ? new UnnamedColumns(indexes) : undefined;
   }
 
   see(cells: readonly string[]): void {
+    if (this.#withValues.size === this.#indexes.length) return;
     for (const i of this.#indexes) if (cells[i]?.trim()) this.#withValues.add(i);
   }
 

@@ -31,15 +31,15 @@ export function readRows(table: CsvTable, rules: Rules, keep: RowSink) {
   const problems: CellProblem[] = [];
   const readers = names.map((name) => cellReader(name, rules[name] as Rules[string]));
   const read = rowReader(table.header, indexes, readers, problems);
-  const unnamed = new UnnamedColumns(table.header);
+  const unnamed = UnnamedColumns.of(table.header);
   table.forEachRow((cells, ref) => {
     const values = read(cells, ref);
     if (values === undefined) return;
     keep(values);
     refs.push(ref);
-    if (unnamed.waiting) unnamed.see(cells);
+    unnamed?.see(cells);
   });
-  return { refs, problems, unnamedWithValues: unnamed.withValues() };
+  return { refs, problems, unnamedWithValues: unnamed?.withValues() ?? [] };
 }
 
 /**
