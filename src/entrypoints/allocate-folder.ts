@@ -63,8 +63,10 @@ async function write(
   run.phase('writing', 1);
   await uow.save(unallocated);
   run.advance(1);
+  if (eventLog === undefined) return;
+  // Not asked for without a log: the first date formatted loads the time zone (0.2 to 4 ms).
   const time = new Date().toISOString();
-  await eventLog?.append({ time, folder: resolve(summary.folder), counts: counts(summary) });
+  await eventLog.append({ time, folder: resolve(summary.folder), counts: counts(summary) });
 }
 
 /**
