@@ -5,7 +5,7 @@ import { EventLog } from './adapters/event-log.js';
 import type { InFlight } from './adapters/in-flight.js';
 import { checkIsFolder } from './adapters/input-handles.js';
 
-export type { Lines } from './adapters/csv-folder.js';
+export { inputBytes, type Lines } from './adapters/csv-folder.js';
 export { InFlight } from './adapters/in-flight.js';
 export type { UnallocatedLine } from './adapters/csv-unit-of-work.js';
 export { InInputOrder } from './adapters/input-order.js';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { InputProblem } from '../errors.js';
 import { parseInBackground } from './background-lines.js';
 import { FolderInputs, nothingIn } from './folder-inputs.js';
@@ -5,6 +6,7 @@ import { LineChecks, Lines } from './folder-lines.js';
 import { type BatchRow, INPUTS } from './input-files.js';
 import type { Fingerprint, InputFile } from './input-handles.js';
 import type { LineColumns } from './line-columns.js';
+import { statNow } from './os-errors.js';
 
 export const FILES = {
   batches: INPUTS.batches.name,
@@ -15,6 +17,12 @@ export const FILES = {
 } as const;
 
 export type { BatchRow, Fingerprint, LineColumns, Lines };
+
+/** The bytes of the folder's three inputs together, as they are now (a file not there has none). */
+export function inputBytes(folder: string): number {
+  const sizes = Object.values(INPUTS).map(({ name }) => statNow(join(folder, name))?.size ?? 0);
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
 
 export interface FolderInput {
   readonly batches: BatchRow[];

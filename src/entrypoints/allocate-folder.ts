@@ -6,6 +6,7 @@ import { FolderRun, type Opened } from './folder-run.js';
 import { PhaseClock } from './phase-clock.js';
 import { noProgress, type Progress } from './progress.js';
 import { RunReport, type Summary } from './run-report.js';
+import { withShortRunCompiler } from './short-runs.js';
 
 export interface RunOptions {
   readonly dryRun: boolean;
@@ -25,7 +26,11 @@ export interface RunOptions {
  * move what no longer fits, allocate every order line, then write once. Lines go sku by sku (see
  * `FolderRun`), with the same outcome as in file order.
  */
-export async function allocateFolder(folder: string, options: RunOptions): Promise<Summary> {
+export function allocateFolder(folder: string, options: RunOptions): Promise<Summary> {
+  return withShortRunCompiler(folder, () => runFolder(folder, options));
+}
+
+async function runFolder(folder: string, options: RunOptions): Promise<Summary> {
   const clock = new PhaseClock();
   const report = new RunReport();
   const opened = await bootstrapFolder(folder, {

@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
-
-/** node:v8, loaded when first needed: 1.5 to 2.5 ms of every start otherwise. */
-const load = createRequire(import.meta.url);
+import { setV8Flags } from './v8-flags.js';
 
 /** Lines walked (order lines and allocations) from which a run collects once they are let go. */
 export const COLLECT_FROM = 500_000;
@@ -21,7 +18,7 @@ let fullCollection: (() => void) | undefined;
  */
 export function collectGarbage(): void {
   if (fullCollection === undefined) {
-    (load('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
+    setV8Flags('--expose-gc');
     fullCollection = runInNewContext('gc') as () => void;
   }
   fullCollection();
