@@ -15,11 +15,11 @@ const SHORT_RUN_INLINING = 250;
  *
  * A short run is mostly over before its hot functions are optimised: V8 compiles them on helper
  * threads, four by default, which on a machine with two cores take the CPU from the run itself.
- * A 10,000-line run compiles some 110 functions, several more than once (the floor about 40),
- * in more CPU time than the run takes. Inlining less makes each compile smaller and sooner done.
- * Medians of 30 runs in turn at 10,000 lines: 17 ms less fresh (1.07 -> 0.97 of the floor), 30
- * ms less re-run (1.10 -> 0.97). At 100,000 lines it changed nothing measurable; at a million,
- * whose time is spent in optimised code, it cost 0.1 to 0.6 s, hence the size.
+ * A 10,000-line run makes some 110 optimised compiles of 80 functions (the floor about 40), in
+ * about 150 ms of the helpers' CPU. Inlining less makes each compile smaller and sooner done.
+ * Medians of 30 runs in turn at 10,000 lines: 25 ms less fresh (1.05 -> 0.95 of the floor), 26
+ * ms less re-run (1.03 -> 0.90). At 100,000 lines it changed nothing measurable; at a million,
+ * whose time is spent in optimised code, it cost 0.1 to 0.5 s, hence the size.
  *
  * V8 checks its flags against the code cache's, so the default is set back: a process that runs
  * the CLI in-process (the build, making that cache; the tests) goes on as it started.
